@@ -1,0 +1,1 @@
+"""Baokan's archive app: newspapers, issues, pages, fragments and articles."""

@@ -1,0 +1,284 @@
+"""The archive's data: Newspaper → Issue → Page → Fragment → Article, with Continuations
+between fragments and Contributors on articles (see DESIGN.md, "Data model")."""
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Newspaper(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    place = models.CharField(max_length=200, blank=True)
+    language = models.CharField(max_length=16, default="zh-CN")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:paper", kwargs={"paper": self.slug})
+
+
+class IssueQuerySet(models.QuerySet):
+    def dated(self):
+        return self.filter(date__isnull=False)
+
+
+class Issue(models.Model):
+    """One day's paper. An issue whose date could not be read has date NULL and is flagged."""
+
+    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues")
+    date = models.DateField(null=True, blank=True)
+    edition = models.CharField("期号", max_length=32, blank=True)
+    needs_review = models.BooleanField(default=False)
+    review_reason = models.CharField(max_length=300, blank=True)
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["newspaper", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["newspaper", "date"], name="unique_issue_per_paper_and_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.newspaper} {self.date or '(date unknown)'}"
+
+    def get_absolute_url(self):
+        if self.date is None:
+            return ""
+        return reverse("archive:issue", kwargs={"paper": self.newspaper.slug, "date": self.date})
+
+
+class Page(models.Model):
+    """One printed page (版). ``raw_text`` is the decoded file, verbatim, never edited."""
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
+    section = models.CharField(max_length=64, blank=True)
+    source_name = models.CharField(max_length=500)
+    sha256 = models.CharField(max_length=64, unique=True)
+    encoding = models.CharField(max_length=32)
+    raw_text = models.TextField()
+    parser_version = models.CharField(max_length=16)
+    guesses = models.JSONField(default=dict, blank=True)
+    needs_review = models.BooleanField(default=False)
+    review_reasons = models.JSONField(default=list, blank=True)
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["issue", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["issue", "number"], name="unique_page_per_issue_and_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.issue} 第{self.number or '?'}版"
+
+    def get_absolute_url(self):
+        if self.issue.date is None or self.number is None:
+            return ""
+        return reverse(
+            "archive:page",
+            kwargs={"paper": self.issue.newspaper.slug, "date": self.issue.date, "page": self.number},
+        )
+
+
+class Block(models.Model):
+    """A span of a page's raw text with its role; a page's blocks join back into its raw text."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="blocks")
+    order = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16)
+    fragment = models.ForeignKey(
+        "Fragment", null=True, blank=True, on_delete=models.SET_NULL, related_name="blocks"
+    )
+
+    class Meta:
+        ordering = ["page", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "order"], name="unique_block_order"),
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="block_span_ordered"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} [{self.start}, {self.end})"
+
+
+class Fragment(models.Model):
+    """The part of one article printed on one page, with its jump lines."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="fragments")
+    order = models.PositiveIntegerField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kicker = models.CharField(max_length=300, blank=True)
+    headline = models.CharField(max_length=300, blank=True)
+    subheadline = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=16, default="news")
+    text = models.TextField(help_text="Body paragraphs, cleaned, jump lines removed.")
+    captions = models.JSONField(default=list, blank=True)
+    contributors = models.JSONField(default=dict, blank=True)
+    jump_to_page = models.PositiveSmallIntegerField(null=True, blank=True)
+    jump_from_page = models.PositiveSmallIntegerField(null=True, blank=True)
+    jump_out_line = models.CharField(max_length=64, blank=True)
+    jump_in_line = models.CharField(max_length=64, blank=True)
+    article = models.ForeignKey(
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="fragments"
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order within its article.")
+
+    class Meta:
+        ordering = ["page", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["page", "order"], name="unique_fragment_order"),
+        ]
+
+    def __str__(self):
+        return f"{self.page} #{self.order} {self.headline or self.text[:20]}"
+
+
+class Contributor(models.Model):
+    name = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:contributor", kwargs={"name": self.name})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def dated(self):
+        return self.filter(issue__date__isnull=False)
+
+    def in_print_order(self):
+        return self.order_by("issue__date", "first_page_number", "number")
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", "news"
+        COMMENTARY = "commentary", "commentary"
+        PHOTO = "photo", "photo"
+        BRIEF = "brief", "brief"
+        FRAGMENT = "fragment", "fragment"
+
+    class ContinuationStatus(models.TextChoices):
+        NONE = "none", "none"
+        LINKED = "linked", "linked"
+        DANGLING = "dangling", "dangling"
+
+    # Fields an editor may correct; once edited they are listed in ``locked_fields``
+    # and never overwritten by re-parsing or reassembly.
+    EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "captions")
+
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles")
+    first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting")
+    first_page_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    number = models.PositiveSmallIntegerField(help_text="n-th article starting on its first page.")
+    kicker = models.CharField(max_length=300, blank=True)
+    headline = models.CharField(max_length=300, blank=True)
+    subheadline = models.CharField(max_length=500, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    body = models.TextField(blank=True)
+    captions = models.JSONField(default=list, blank=True)
+    pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    continuation_status = models.CharField(
+        max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
+    )
+    confidence = models.FloatField(null=True, blank=True)
+    needs_review = models.BooleanField(default=False)
+    review_reason = models.CharField(max_length=300, blank=True)
+    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
+    contributors = models.ManyToManyField(Contributor, through="Credit", related_name="articles")
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["issue", "first_page_number", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["first_page", "number"], name="unique_article_number_on_page"),
+        ]
+        indexes = [models.Index(fields=["needs_review"], name="article_needs_review")]
+
+    def __str__(self):
+        return self.headline or f"({self.get_kind_display()}) {self.body[:20]}"
+
+    def get_absolute_url(self):
+        if self.issue.date is None or self.first_page_number is None:
+            return ""
+        return reverse(
+            "archive:article",
+            kwargs={
+                "paper": self.issue.newspaper.slug,
+                "date": self.issue.date,
+                "page": self.first_page_number,
+                "n": self.number,
+            },
+        )
+
+
+class Credit(models.Model):
+    class Role(models.TextChoices):
+        REPORTER = "reporter", "记者"
+        PHOTOGRAPHER = "photographer", "摄影"
+        AUTHOR = "author", "作者"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits")
+    contributor = models.ForeignKey(Contributor, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["article", "role", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "contributor", "role"], name="unique_credit"),
+        ]
+
+    def __str__(self):
+        return f"{self.contributor} ({self.get_role_display()})"
+
+
+class Continuation(models.Model):
+    """A link from a fragment that jumps out (下转) to the fragment that continues it (上接)."""
+
+    class Method(models.TextChoices):
+        AUTO = "auto", "auto"
+        EDITOR = "editor", "editor"
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "proposed"
+        CONFIRMED = "confirmed", "confirmed"
+        REJECTED = "rejected", "rejected"
+
+    from_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_out")
+    to_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_in")
+    score = models.FloatField(default=0.0)
+    confidence = models.FloatField(default=0.0)
+    evidence = models.JSONField(default=dict, blank=True)
+    method = models.CharField(max_length=8, choices=Method.choices, default=Method.AUTO)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
+    needs_review = models.BooleanField(default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_fragment"]
+        constraints = [
+            models.UniqueConstraint(fields=["from_fragment", "to_fragment"], name="unique_continuation"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_fragment} → {self.to_fragment} ({self.status})"

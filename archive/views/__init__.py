@@ -1,0 +1,1 @@
+"""Views: the public site (site.py, api.py …) and search (search.py)."""

@@ -1,0 +1,2 @@
+"""Search views (placeholder until the search issue lands)."""
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""Settings: base (shared, from the environment), dev, test, production."""

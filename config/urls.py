@@ -1,0 +1,8 @@
+"""Root URLs: the editors' admin and the archive (public site, search, API, feeds)."""
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("", include("archive.urls")),
+]
