@@ -282,3 +282,12 @@ class Continuation(models.Model):
 
     def __str__(self):
         return f"{self.from_fragment} → {self.to_fragment} ({self.status})"
+
+
+class ReviewItem(Article):
+    """The review queue in the admin: articles flagged ``needs_review``."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "article to review"
+        verbose_name_plural = "review queue"

@@ -18,3 +18,37 @@ def corpus_dir():
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside this checkout")
     return CORPUS
+
+
+@pytest.fixture
+def run(django_capture_on_commit_callbacks):
+    """Call a function (a command, a service) and then the on-commit hooks it queued.
+
+    Tests run inside a transaction that never commits, so work queued with
+    ``transaction.on_commit`` (reassembly, indexing) would otherwise never happen.
+    """
+
+    def call(function, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return function(*args, **kwargs)
+
+    return call
+
+
+@pytest.fixture
+def ingest_command(run):
+    """``manage.py ingest`` with its queued work done: returns (exit status, stdout, stderr)."""
+    import io
+
+    from django.core.management import call_command
+
+    def ingest(*paths, **options):
+        out, err = io.StringIO(), io.StringIO()
+        try:
+            run(call_command, "ingest", *map(str, paths), stdout=out, stderr=err, **options)
+            status = 0
+        except SystemExit as exc:
+            status = exc.code
+        return status, out.getvalue(), err.getvalue()
+
+    return ingest

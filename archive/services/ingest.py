@@ -1,0 +1,227 @@
+"""Ingest page files: decode, keep the raw text verbatim, parse it into blocks and fragments.
+
+Each file is written in its own transaction, so a rejected file leaves no rows and the rest of
+the batch goes on. A file whose bytes were ingested before (same sha256) is ``unchanged`` and
+nothing is written. Articles are built from the fragments by reassembly (services.reassemble),
+which the caller queues for the issues this touched.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from archive import text as textlayer
+from archive.models import Block, Fragment, Issue, Newspaper, Page
+from archive.sources import SourceFile, discover
+from archive.text.decoding import DecodeError, decode_page
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_PAPER = "taiyuan-daily"
+KNOWN_PAPER_NAMES = {"taiyuan-daily": "太原日报"}
+# A guessed date or page number below this confidence is not used; the page is flagged instead.
+GUESS_MIN_CONFIDENCE = 0.5
+
+NEW, UNCHANGED, UPDATED, REJECTED = "new", "unchanged", "updated", "rejected"
+
+
+class Rejected(Exception):
+    """A file that cannot become a page; the message names the reason."""
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str
+    reason: str = ""
+    page_id: int | None = None
+    issue_id: int | None = None
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(result.status for result in self.results)
+
+    @property
+    def rejected(self) -> list[FileResult]:
+        return [result for result in self.results if result.status == REJECTED]
+
+    @property
+    def issues_touched(self) -> list[int]:
+        touched = {r.issue_id for r in self.results if r.status in (NEW, UPDATED) and r.issue_id}
+        return sorted(touched)
+
+    def summary(self) -> str:
+        counts = self.counts
+        return (
+            f"pages: {counts[NEW]} new, {counts[UNCHANGED]} unchanged, "
+            f"{counts[UPDATED]} updated, {counts[REJECTED]} rejected"
+        )
+
+
+def ingest_paths(paths, *, paper: str | None = None, progress=None) -> IngestReport:
+    """Ingest every page file under ``paths``. ``progress`` wraps the file list (e.g. tqdm)."""
+    discovery = discover([Path(p) for p in paths])
+    report = IngestReport()
+    for path, reason in discovery.errors:
+        report.results.append(FileResult(path=path, status=REJECTED, reason=reason))
+    files = progress(discovery.files) if progress else discovery.files
+    for source in files:
+        report.results.append(ingest_file(source, default_paper=paper))
+    return report
+
+
+def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> FileResult:
+    """Ingest one file; never raises for bad input, returns a ``rejected`` result instead."""
+    try:
+        data = _read(source.path)
+        sha256 = hashlib.sha256(data).hexdigest()
+        existing = Page.objects.filter(sha256=sha256).values("pk", "issue_id").first()
+        if existing:
+            return FileResult(source.path, UNCHANGED, page_id=existing["pk"], issue_id=existing["issue_id"])
+        raw, encoding = decode_page(data)
+        parsed = textlayer.parse_page(raw)
+        with transaction.atomic():
+            page, status = _write_page(source, default_paper, raw, encoding, sha256, parsed)
+    except (Rejected, DecodeError) as exc:
+        return FileResult(source.path, REJECTED, reason=str(exc))
+    except OSError as exc:
+        return FileResult(source.path, REJECTED, reason=f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a parser bug must not stop the batch; the log has the traceback
+        logger.exception("ingest failed for %s", source.path)
+        return FileResult(source.path, REJECTED, reason=f"internal error while ingesting: {exc!r}")
+    return FileResult(source.path, status, page_id=page.pk, issue_id=page.issue_id)
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > settings.INGEST_MAX_BYTES:
+        raise Rejected(
+            f"too large for one page: {size:,} bytes (limit {settings.INGEST_MAX_BYTES:,}); "
+            "split it into one file per page"
+        )
+    return path.read_bytes()
+
+
+def _write_page(source, default_paper, raw, encoding, sha256, parsed):
+    flags = list(source.problems) + list(parsed.flags)
+    newspaper = _newspaper(source.paper or default_paper)
+    date = source.date
+    guesses = {}
+    if parsed.date is not None:
+        guesses["date"] = {"value": parsed.date.value.isoformat(), "confidence": parsed.date.confidence,
+                           "reason": parsed.date.reason}
+    if parsed.page_number is not None:
+        guesses["page"] = {"value": parsed.page_number.value, "confidence": parsed.page_number.confidence,
+                           "reason": parsed.page_number.reason}
+    if date is None:
+        if parsed.date is not None and parsed.date.confidence >= GUESS_MIN_CONFIDENCE:
+            date = parsed.date.value
+            flags.append(f"date {date} guessed from the text ({parsed.date.reason})")
+        else:
+            flags.append("date unknown: not given and not readable from the text")
+    number = source.page
+    if number is None:
+        if parsed.page_number is not None and parsed.page_number.confidence >= GUESS_MIN_CONFIDENCE:
+            number = parsed.page_number.value
+            flags.append(f"page number {number} guessed from the text ({parsed.page_number.reason})")
+        else:
+            flags.append("page number unknown: not given and not readable from the text")
+
+    issue = _issue(newspaper, date, flags)
+    status = NEW
+    page = Page.objects.select_for_update().filter(issue=issue, number=number).first() if number else None
+    if page is not None and source.page is None:
+        # A guessed number must not displace a page whose number was given.
+        flags.append(f"page number {number} guessed, but that page is already held")
+        number, page = None, None
+    if page is not None:
+        status = UPDATED
+        page.blocks.all().delete()
+        page.fragments.all().delete()
+    else:
+        page = Page(issue=issue, number=number)
+    page.section = source.section or page.section
+    page.source_name = str(source.path.name)
+    page.sha256 = sha256
+    page.encoding = encoding
+    page.raw_text = raw
+    page.parser_version = textlayer.PARSER_VERSION
+    page.guesses = guesses
+    page.review_reasons = flags
+    page.needs_review = bool(flags)
+    page.save()
+    _write_parse(page, parsed)
+    return page, status
+
+
+def _newspaper(slug: str | None) -> Newspaper:
+    if not slug:
+        slugs = list(Newspaper.objects.values_list("slug", flat=True)[:2])
+        slug = slugs[0] if len(slugs) == 1 else DEFAULT_PAPER
+    newspaper, _ = Newspaper.objects.get_or_create(
+        slug=slug, defaults={"name": KNOWN_PAPER_NAMES.get(slug, slug)}
+    )
+    return newspaper
+
+
+def _issue(newspaper: Newspaper, date, flags: list[str]) -> Issue:
+    if date is None:
+        return Issue.objects.create(newspaper=newspaper, needs_review=True, review_reason=flags[-1])
+    issue, _ = Issue.objects.get_or_create(newspaper=newspaper, date=date)
+    return issue
+
+
+def _write_parse(page: Page, parsed) -> None:
+    fragments = Fragment.objects.bulk_create(
+        [_fragment_row(page, fragment) for fragment in parsed.fragments]
+    )
+    Block.objects.bulk_create(
+        [
+            Block(
+                page=page,
+                order=order,
+                start=block.start,
+                end=block.end,
+                kind=block.kind,
+                fragment=fragments[block.fragment] if block.fragment is not None else None,
+            )
+            for order, block in enumerate(parsed.blocks)
+        ]
+    )
+
+
+def _fragment_row(page: Page, fragment) -> Fragment:
+    jump_out, jump_in = fragment.jump_out, fragment.jump_in
+    return Fragment(
+        page=page,
+        order=fragment.order,
+        start=fragment.start,
+        end=fragment.end,
+        kind=fragment.kind,
+        kicker=fragment.kicker or "",
+        headline=fragment.headline or "",
+        subheadline=fragment.subheadline or "",
+        byline=fragment.byline or "",
+        text=fragment.text,
+        captions=[{"text": c.text, "photographers": list(c.photographers)} for c in fragment.captions],
+        contributors={
+            "reporters": list(fragment.reporters),
+            "photographers": list(fragment.photographers),
+            "authors": list(fragment.authors),
+        },
+        jump_to_page=jump_out.page if jump_out else None,
+        jump_from_page=jump_in.page if jump_in else None,
+        jump_out_line=jump_out.text[:64] if jump_out else "",
+        jump_in_line=jump_in.text[:64] if jump_in else "",
+    )

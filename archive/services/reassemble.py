@@ -1,0 +1,282 @@
+"""Reassembly: join the fragments of an issue into articles across pages.
+
+For one issue: collect jump-outs (下转) and jump-ins (上接), let the pure matcher
+(archive.assembly) pair them one to one, keep what editors confirmed or rejected, then build
+or update one Article per chain of fragments. Re-running on unchanged data writes nothing, and a
+field an editor edited (``Article.locked_fields``) is never overwritten.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from archive import assembly
+from archive.models import Article, Continuation, Contributor, Credit, Fragment, Issue
+
+logger = logging.getLogger(__name__)
+
+ROLE_KEYS = (
+    (Credit.Role.REPORTER, "reporters"),
+    (Credit.Role.PHOTOGRAPHER, "photographers"),
+    (Credit.Role.AUTHOR, "authors"),
+)
+
+
+@dataclass
+class ReassembleReport:
+    issue_id: int
+    links: int = 0
+    needs_review: int = 0
+    dangling: int = 0
+    created: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    deleted: list[int] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+@transaction.atomic
+def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> ReassembleReport | None:
+    """Rebuild the articles of one issue from its fragments; None if the issue is gone."""
+    issue = Issue.objects.select_for_update().filter(pk=issue_id).first()
+    if issue is None:
+        return None
+    report = ReassembleReport(issue_id=issue_id)
+    fragments = list(
+        Fragment.objects.filter(page__issue=issue).select_related("page").order_by("page__number", "order")
+    )
+    by_id = {fragment.pk: fragment for fragment in fragments}
+    links = _link(fragments, features)
+    next_of = {link.from_fragment_id: link for link in links}
+    prev_of = {link.to_fragment_id: link for link in links}
+    report.links = len(links)
+    report.needs_review = sum(link.needs_review for link in links)
+
+    existing = {
+        (article.first_page_id, article.number): article
+        for article in Article.objects.filter(issue=issue).prefetch_related("credits__contributor")
+    }
+    kept = set()
+    for number_key, chain in _chains(fragments, by_id, next_of, prev_of):
+        article = existing.get(number_key)
+        created = article is None
+        if created:
+            article = Article(issue=issue, first_page_id=number_key[0], number=number_key[1])
+        chain_links = [next_of[f.pk] for f in chain[:-1]]
+        if _apply(article, chain, chain_links) or created:
+            article.save()
+            (report.created if created else report.updated).append(article.pk)
+        if _sync_credits(article, chain) and not created and article.pk not in report.updated:
+            report.updated.append(article.pk)
+        _attach(chain, article)
+        kept.add(article.pk)
+        report.dangling += article.continuation_status == Article.ContinuationStatus.DANGLING
+
+    for article in existing.values():
+        if article.pk in kept:
+            continue
+        if article.locked_fields:
+            # An editor worked on it: keep it, and ask for a look instead of deleting.
+            if not article.needs_review:
+                article.needs_review = True
+                article.review_reason = "its fragments now belong to another article"
+                article.save()
+                report.updated.append(article.pk)
+            continue
+        report.deleted.append(article.pk)
+        article.delete()
+    return report
+
+
+def _link(fragments, features) -> list[Continuation]:
+    """Continuations for the issue: the editors' stand; the matcher decides the rest."""
+    ids = [fragment.pk for fragment in fragments]
+    stored = list(Continuation.objects.filter(from_fragment_id__in=ids))
+    fixed = [c for c in stored if c.method == Continuation.Method.EDITOR or c.status != Continuation.Status.PROPOSED]
+    accepted = [c for c in fixed if c.status != Continuation.Status.REJECTED]
+    rejected = {(c.from_fragment_id, c.to_fragment_id) for c in fixed if c.status == Continuation.Status.REJECTED}
+    taken_out = {c.from_fragment_id for c in accepted}
+    taken_in = {c.to_fragment_id for c in accepted}
+
+    outs = [
+        _jump_out(f) for f in fragments
+        if f.jump_out_line and f.pk not in taken_out
+    ]
+    ins = [
+        _jump_in(f) for f in fragments
+        if f.jump_in_line and f.pk not in taken_in
+    ]
+    proposals = [
+        link for link in assembly.match_jumps(outs, ins, features=features)
+        if (link.out_key, link.in_key) not in rejected
+    ]
+    auto = {(c.from_fragment_id, c.to_fragment_id): c for c in stored if c not in fixed}
+    result = list(accepted)
+    for link in proposals:
+        values = {
+            "score": round(float(link.score), 6),
+            "confidence": round(float(link.confidence), 6),
+            "needs_review": bool(link.needs_review),
+            "evidence": link.evidence,
+        }
+        continuation = auto.pop((link.out_key, link.in_key), None)
+        if continuation is None:
+            continuation = Continuation.objects.create(
+                from_fragment_id=link.out_key, to_fragment_id=link.in_key, **values
+            )
+        elif any(getattr(continuation, key) != value for key, value in values.items()):
+            for key, value in values.items():
+                setattr(continuation, key, value)
+            continuation.save()
+        result.append(continuation)
+    stale = [c.pk for c in auto.values()]
+    if stale:
+        Continuation.objects.filter(pk__in=stale).delete()
+    return result
+
+
+def _jump_out(fragment: Fragment) -> assembly.JumpOut:
+    return assembly.JumpOut(
+        key=fragment.pk,
+        page=fragment.page.number,
+        target_page=fragment.jump_to_page,
+        order=fragment.order,
+        headline=fragment.headline or None,
+        paragraphs=tuple(_paragraphs(fragment)),
+    )
+
+
+def _jump_in(fragment: Fragment) -> assembly.JumpIn:
+    return assembly.JumpIn(
+        key=fragment.pk,
+        page=fragment.page.number,
+        source_page=fragment.jump_from_page,
+        order=fragment.order,
+        headline=fragment.headline or None,
+        paragraphs=tuple(_paragraphs(fragment)),
+    )
+
+
+def _paragraphs(fragment: Fragment) -> list[str]:
+    return [p for p in fragment.text.split("\n\n") if p]
+
+
+def _chains(fragments, by_id, next_of, prev_of):
+    """Yield ``((first_page_id, number), [fragments in reading order])`` for every article.
+
+    Numbers are stable under linking: fragments that open an article by their own layout (no
+    jump-in line) are numbered first on their page; continuations whose start is not found
+    come after them, so linking a continuation never renumbers the page's other articles.
+    """
+    starts = [f for f in fragments if f.pk not in prev_of]
+    by_page: dict[int, list[Fragment]] = {}
+    for fragment in starts:
+        by_page.setdefault(fragment.page_id, []).append(fragment)
+    for page_id, page_starts in by_page.items():
+        ordered = [f for f in page_starts if not f.jump_in_line] + [f for f in page_starts if f.jump_in_line]
+        for number, first in enumerate(ordered, start=1):
+            chain, seen = [first], {first.pk}
+            while chain[-1].pk in next_of:
+                following = by_id.get(next_of[chain[-1].pk].to_fragment_id)
+                if following is None or following.pk in seen:
+                    break
+                chain.append(following)
+                seen.add(following.pk)
+            yield (page_id, number), chain
+
+
+def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -> bool:
+    """Set the article's derived fields from its chain; True if anything changed."""
+    first = chain[0]
+    paragraphs: list[str] = _paragraphs(first)
+    for fragment in chain[1:]:
+        paragraphs = assembly.join_paragraphs(paragraphs, _paragraphs(fragment))
+    captions = [caption for fragment in chain for caption in fragment.captions]
+    pages = []
+    for fragment in chain:
+        if fragment.page.number is not None and fragment.page.number not in pages:
+            pages.append(fragment.page.number)
+    open_out = bool(chain[-1].jump_out_line)
+    open_in = bool(first.jump_in_line)
+    if open_out or open_in:
+        status = Article.ContinuationStatus.DANGLING
+    elif links:
+        status = Article.ContinuationStatus.LINKED
+    else:
+        status = Article.ContinuationStatus.NONE
+    kind = first.kind
+    if open_in and not first.headline:
+        kind = Article.Kind.FRAGMENT
+    review = [c for c in links if c.needs_review and c.status != Continuation.Status.CONFIRMED]
+    values = {
+        "first_page_number": first.page.number,
+        "kicker": first.kicker,
+        "headline": first.headline,
+        "subheadline": first.subheadline,
+        "byline": first.byline,
+        "kind": kind if kind in Article.Kind.values else Article.Kind.NEWS,
+        "body": "\n\n".join(paragraphs),
+        "captions": captions,
+        "pages": pages,
+        "continuation_status": status,
+        "confidence": round(min(c.confidence for c in links), 6) if links else None,
+        "needs_review": bool(review),
+        "review_reason": "uncertain continuation link" if review else "",
+    }
+    changed = False
+    for name, value in values.items():
+        if name in article.locked_fields:
+            continue
+        if getattr(article, name) != value:
+            setattr(article, name, value)
+            changed = True
+    return changed
+
+
+def _contributors(chain: list[Fragment]) -> list[tuple[str, str]]:
+    """``(role, name)`` pairs in order, without repeats."""
+    seen, result = set(), []
+    for role, key in ROLE_KEYS:
+        for fragment in chain:
+            names = list(fragment.contributors.get(key, []))
+            if key == "photographers":
+                names += [n for caption in fragment.captions for n in caption.get("photographers", [])]
+            for name in names:
+                if (role, name) not in seen:
+                    seen.add((role, name))
+                    result.append((role, name))
+    return result
+
+
+def _sync_credits(article: Article, chain: list[Fragment]) -> bool:
+    """Make the article's credits match its fragments (unless an editor locked them)."""
+    if "contributors" in article.locked_fields:
+        return False
+    wanted = _contributors(chain)
+    role_rank = {role: rank for rank, (role, _) in enumerate(ROLE_KEYS)}
+    current = [
+        (credit.role, credit.contributor.name)
+        for credit in sorted(article.credits.all(), key=lambda c: (role_rank.get(c.role, 9), c.order))
+    ]
+    if current == wanted:
+        return False
+    article.credits.all().delete()
+    order_in_role: dict[str, int] = {}
+    credits = []
+    for role, name in wanted:
+        contributor, _ = Contributor.objects.get_or_create(name=name)
+        order = order_in_role.get(role, 0)
+        credits.append(Credit(article=article, contributor=contributor, role=role, order=order))
+        order_in_role[role] = order + 1
+    Credit.objects.bulk_create(credits)
+    return True
+
+
+def _attach(chain: list[Fragment], article: Article) -> None:
+    for position, fragment in enumerate(chain):
+        if fragment.article_id != article.pk or fragment.position != position:
+            Fragment.objects.filter(pk=fragment.pk).update(article=article, position=position)
