@@ -52,3 +52,11 @@ def ingest_command(run):
         return status, out.getvalue(), err.getvalue()
 
     return ingest
+
+
+@pytest.fixture
+def jump_issue(tmp_path):
+    """A two-page issue in the ingest layout whose two front-page articles jump to page 3."""
+    from tests.pages import PAGE_1, PAGE_3, write_issue
+
+    return write_issue(tmp_path, {1: PAGE_1, 3: PAGE_3})

@@ -6,7 +6,7 @@ import shutil
 import pytest
 
 from archive.models import Article, Block, Fragment, Issue, Page
-from tests.services.conftest import PAGE_1
+from tests.pages import PAGE_1
 
 pytestmark = pytest.mark.django_db
 

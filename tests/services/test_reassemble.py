@@ -4,7 +4,7 @@ import pytest
 from archive.models import Article, Continuation, Issue
 from archive.services import editing
 from archive.services.reassemble import reassemble_issue
-from tests.services.conftest import PAGE_1, PAGE_3, write_issue
+from tests.pages import PAGE_1, PAGE_3, write_issue
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,4 @@
-"""A small two-page issue whose articles jump from page 1 to page 3, written in the ingest layout."""
-import pytest
+"""Sample pages: a small two-page issue whose articles jump from page 1 to page 3."""
 
 PAGE_1 = """# 太原推进汾河生态修复治理工程
 
@@ -28,8 +27,3 @@ def write_issue(root, pages, date="2022-06-03", paper="taiyuan-daily"):
     for number, text in pages.items():
         (folder / f"{number:02d}.txt").write_text(text, encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def jump_issue(tmp_path):
-    return write_issue(tmp_path, {1: PAGE_1, 3: PAGE_3})
