@@ -1,35 +1,280 @@
-"""Public site views (placeholder: URL names only, until the public-archive issue lands)."""
+"""The public site: home, paper, year calendar, issue, page, article and contributor pages."""
+import calendar
+import datetime
+
+from django.core.paginator import Paginator
 from django.http import Http404
-from django.urls import path, register_converter
+from django.shortcuts import render
+from django.urls import path, reverse
+
+from archive import selectors
+from archive.models import Article, Credit
+from archive.views import converters  # noqa: F401  (registers <isodate:>)
+from archive.views.citation import gbt7714
+from archive.views.reading import FragmentShape, printed_parts
+
+CONTRIBUTOR_PAGE_SIZE = 20
+FIRST_LINES = 90  # characters of an article's opening shown on its page
 
 
-class IsoDateConverter:
-    regex = r"\d{4}-\d{2}-\d{2}"
+def _pager(label, previous, following, *, url, text):
+    """Previous/next links as (url, text) pairs for templates/archive/_pager.html."""
+    return {
+        "label": label,
+        "previous": (url(previous), text(previous)) if previous else None,
+        "next": (url(following), text(following)) if following else None,
+    }
 
-    def to_python(self, value):
-        import datetime
 
+def not_found(request, *, message, suggestions=()):
+    """A 404 that says what was missing and offers where to go instead."""
+    return render(request, "404.html", {"message": message, "suggestions": suggestions}, status=404)
+
+
+def home(request):
+    return render(
+        request,
+        "archive/home.html",
+        {"papers": selectors.newspaper_list(), "latest": selectors.issue_latest()},
+    )
+
+
+def paper(request, paper):
+    newspaper = selectors.newspaper_get(slug=paper)
+    years = selectors.newspaper_years(newspaper=newspaper)
+    return render(request, "archive/paper.html", {"paper": newspaper, "years": years})
+
+
+def _month_weeks(year, month, dates):
+    """Weeks of (day, date if there is an issue that day) for a calendar table; 0 pads the weeks."""
+    weeks = []
+    for week in calendar.Calendar(firstweekday=0).monthdayscalendar(year, month):
+        row = []
+        for day in week:
+            date = datetime.date(year, month, day) if day else None
+            row.append((day, date if date in dates else None))
+        weeks.append(row)
+    return weeks
+
+
+def year(request, paper, year):
+    newspaper = selectors.newspaper_get(slug=paper)
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        raise Http404("no such year")
+    dates = selectors.issue_dates_in_year(newspaper=newspaper, year=year)
+    if not dates:
+        years = [held for held, _ in selectors.newspaper_years(newspaper=newspaper)]
+        return not_found(
+            request,
+            message=f"{newspaper.name}在{year}年没有收录的报纸。",
+            suggestions=[(f"{held}年", f"/{newspaper.slug}/{held}/") for held in years],
+        )
+    months = [
+        {"number": month, "weeks": _month_weeks(year, month, dates), "count": sum(d.month == month for d in dates)}
+        for month in range(1, 13)
+    ]
+    return render(
+        request,
+        "archive/year.html",
+        {"paper": newspaper, "year": year, "months": months, "issue_count": len(dates)},
+    )
+
+
+def _issue_missing(request, paper, date):
+    newspaper = selectors.newspaper_get(slug=paper)
+    nearest = selectors.issue_nearest(paper=paper, date=date)
+    return not_found(
+        request,
+        message=f"{newspaper.name}没有收录{date.year}年{date.month}月{date.day}日的报纸。最近的几期：",
+        suggestions=[(f"{issue.date:%Y-%m-%d}", issue.get_absolute_url()) for issue in nearest],
+    )
+
+
+def issue(request, paper, date):
+    try:
+        issue = selectors.issue_get(paper=paper, date=date)
+    except Http404:
+        return _issue_missing(request, paper, date)
+    previous, following = selectors.issue_neighbours(issue=issue)
+    return render(
+        request,
+        "archive/issue.html",
+        {
+            "issue": issue,
+            "paper": issue.newspaper,
+            "pages": issue.pages.all(),
+            "pager": _pager(
+                "前后各期", previous, following,
+                url=lambda other: reverse("archive:issue", kwargs={"paper": paper, "date": other.date}),
+                text=lambda other: other.date.isoformat(),
+            ),
+        },
+    )
+
+
+def _page_missing(request, paper, date, number):
+    try:
+        issue = selectors.issue_get(paper=paper, date=date)
+    except Http404:
+        return _issue_missing(request, paper, date)
+    return not_found(
+        request,
+        message=f"{issue}没有第{number}版。本期各版：",
+        suggestions=[(f"第{page.number}版 {page.section}", page.get_absolute_url()) for page in issue.pages.all()],
+    )
+
+
+def _print_order(page):
+    """The page's items in print order: articles starting here and continuations arriving here."""
+    starting = {article.id: article for article in page.articles_starting.all()}
+    items, placed = [], set()
+    for fragment in page.fragments.all():
+        article = fragment.article
+        if article is None:
+            continue
+        if article.id in starting and article.id not in placed:
+            placed.add(article.id)
+            items.append({"article": starting[article.id], "arriving": False})
+        elif fragment.position > 0 and article.first_page_id != page.id:
+            items.append({"article": article, "arriving": True, "fragment": fragment})
+    items += [{"article": a, "arriving": False} for a_id, a in starting.items() if a_id not in placed]
+    return items
+
+
+def page(request, paper, date, page):
+    try:
+        printed = selectors.page_get(paper=paper, date=date, number=page)
+    except Http404:
+        return _page_missing(request, paper, date, page)
+    previous, following = selectors.page_neighbours(page=printed)
+    items = _print_order(printed)
+    for item in items:
+        if not item["arriving"]:
+            item["first_lines"] = item["article"].body[:FIRST_LINES]
+    return render(
+        request,
+        "archive/page.html",
+        {
+            "page": printed,
+            "issue": printed.issue,
+            "paper": printed.issue.newspaper,
+            "items": items,
+            "pager": _pager(
+                "前后各版", previous, following,
+                url=lambda other: reverse("archive:page", kwargs={"paper": paper, "date": date, "page": other.number}),
+                text=lambda other: f"第{other.number}版",
+            ),
+        },
+    )
+
+
+def _reading_parts(article):
+    fragments = [
+        FragmentShape(
+            page=fragment.page.number,
+            text=fragment.text,
+            jump_from=fragment.jump_from_page,
+            jump_to=fragment.jump_to_page,
+        )
+        for fragment in article.fragments.all()
+    ]
+    return printed_parts(article.body, fragments)
+
+
+AUTHOR_ROLES = (Credit.Role.REPORTER, Credit.Role.AUTHOR)
+SUMMARY_LENGTH = 120
+
+
+def article_authors(article):
+    """Names credited as reporter or author, in byline order (photographers are not authors)."""
+    return [credit.contributor.name for credit in article.credits.all() if credit.role in AUTHOR_ROLES]
+
+
+def credit_groups(article):
+    """[(role label, [contributors])] with reporters and authors before photographers, each in byline order."""
+    groups = []
+    for role in (*AUTHOR_ROLES, Credit.Role.PHOTOGRAPHER):
+        people = [credit.contributor for credit in article.credits.all() if credit.role == role]
+        if people:
+            groups.append((role.label, people))
+    return groups
+
+
+def article_title(article):
+    return article.headline or f"（续文）{article.body[:20]}…"
+
+
+def article(request, paper, date, page, n):
+    try:
+        article = selectors.article_get(paper=paper, date=date, page=page, n=n)
+    except Http404:
         try:
-            return datetime.date.fromisoformat(value)
-        except ValueError as exc:
-            raise ValueError(value) from exc
+            printed = selectors.page_get(paper=paper, date=date, number=page)
+        except Http404:
+            return _page_missing(request, paper, date, page)
+        return not_found(
+            request,
+            message=f"{printed}没有第{n}篇文章。本版文章：",
+            suggestions=[(article_title(a), a.get_absolute_url()) for a in printed.articles_starting.all()],
+        )
+    previous, following = selectors.article_neighbours(article=article)
+    parts = _reading_parts(article)
+    pages = article.pages or [article.first_page_number]
+    # The pages an article runs over are held; only a jump elsewhere needs asking about.
+    elsewhere = {n for part in parts for n in (part.jump_from, part.jump_to) if n} - set(pages)
+    held_pages = set(pages) | selectors.page_numbers(issue_id=article.issue_id, among=elsewhere)
+    authors = article_authors(article)
+    newspaper = article.issue.newspaper
+    return render(
+        request,
+        "archive/article.html",
+        {
+            "article": article,
+            "issue": article.issue,
+            "paper": newspaper,
+            "title": article_title(article),
+            "parts": parts,
+            "held_pages": held_pages,
+            "pages": pages,
+            "authors": authors,
+            "credit_groups": credit_groups(article),
+            "permalink": request.build_absolute_uri(article.get_absolute_url()),
+            "summary": " ".join(article.body.split())[:SUMMARY_LENGTH],
+            "is_fragment": article.kind == Article.Kind.FRAGMENT,
+            "citation": gbt7714(
+                authors=authors,
+                title=article_title(article),
+                paper=newspaper.name,
+                date=article.issue.date,
+                pages=pages,
+            ),
+            "pager": _pager(
+                "前后文章", previous, following,
+                url=lambda other: other.get_absolute_url(),
+                text=lambda other: other.headline or "（续文）",
+            ),
+        },
+    )
 
-    def to_url(self, value):
-        return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+def contributor(request, name):
+    person = selectors.contributor_get(name=name)
+    paginator = Paginator(selectors.contributor_articles(contributor=person), CONTRIBUTOR_PAGE_SIZE)
+    listing = paginator.get_page(request.GET.get("page"))
+    return render(request, "archive/contributor.html", {"person": person, "listing": listing})
 
 
-register_converter(IsoDateConverter, "isodate")
-
-
-def not_yet(request, **kwargs):
-    raise Http404("not built yet")
+def robots(request):
+    return render(request, "archive/robots.txt", content_type="text/plain; charset=utf-8")
 
 
 urlpatterns = [
-    path("people/<str:name>/", not_yet, name="contributor"),
-    path("<slug:paper>/", not_yet, name="paper"),
-    path("<slug:paper>/<int:year>/", not_yet, name="year"),
-    path("<slug:paper>/<isodate:date>/", not_yet, name="issue"),
-    path("<slug:paper>/<isodate:date>/<int:page>/", not_yet, name="page"),
-    path("<slug:paper>/<isodate:date>/<int:page>/<int:n>/", not_yet, name="article"),
+    path("", home, name="home"),
+    path("robots.txt", robots, name="robots"),
+    path("people/<str:name>/", contributor, name="contributor"),
+    path("<slug:paper>/", paper, name="paper"),
+    path("<slug:paper>/<int:year>/", year, name="year"),
+    path("<slug:paper>/<isodate:date>/", issue, name="issue"),
+    path("<slug:paper>/<isodate:date>/<int:page>/", page, name="page"),
+    path("<slug:paper>/<isodate:date>/<int:page>/<int:n>/", article, name="article"),
 ]
