@@ -1,0 +1,27 @@
+"""The pure text layer: one OCR'd page → lossless blocks and the article fragments on it.
+
+No Django here (STYLE.md, "Where logic lives"); strings in, dataclasses out (types.py).
+
+Entry points used by the rest of the project:
+
+- ``parse_page(raw) -> ParsedPage`` — never raises on a str. ``blocks`` partition ``raw``
+  exactly (joined back they give ``raw``); ``fragments`` are the article parts in reading
+  order; ``date`` and ``page_number`` are guesses for loose pages; ``flags`` are review reasons.
+- ``PARSER_VERSION`` — stored on each Page; bump it when the output of parse_page changes.
+- ``jumps.find_jumps(text)``, ``jumps.jump_at_start``, ``jumps.jump_at_end``,
+  ``jumps.page_number`` — the jump-line grammar (下转第3版 / 上接01版 …).
+- ``names.normalise_name(name)`` (``"梁 琛"`` → ``"梁琛"``) and ``names.split_names(text)``.
+- ``columns.join_broken(paragraphs)`` — column-break repair.
+- ``bylines.match_byline``, ``bylines.match_signoff``, ``bylines.match_author_line``,
+  ``captions.match_caption`` — the
+  byline, sign-off and caption grammars, on the match view of a line
+  (``normalise.match_view``).
+
+Modules: normalise (folds and cleaning), lines (line classification), headlines (kicker /
+headline / subheadline / banner roles), page (the reader), guesses (date, page number).
+"""
+from .page import parse_page
+
+PARSER_VERSION = "1"
+
+__all__ = ["PARSER_VERSION", "parse_page"]

@@ -1,0 +1,381 @@
+"""parse_page: one page's raw text → lossless blocks and the article fragments printed on it.
+
+Reading order is the order of the lines. Headline groups (runs of short lines) start an
+article when they carry a markdown ``#``, a ``——`` series line, are followed by a byline, or
+when no article is open; otherwise they are section heads of the article being read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import guesses
+from .columns import join_broken
+from .headlines import Line, assign_roles, is_banner, is_series_line
+from .lines import (
+    BODY_LINE, CAPTION_LINE, CREDIT, HEADING, JUMP_LINE, NOISE_LINE, REPORTERS, SIGNOFF_LINE,
+    Unit, classify, split_lines,
+)
+from .bylines import match_author_line
+from .names import merge_names
+from .normalise import clean, clean_view, ends_sentence, match_view
+from .types import (
+    BANNER, BODY, BYLINE, CAPTION, HEADLINE, JUMP_IN, JUMP_OUT, KICKER, NOISE, SIGNOFF, SPACE,
+    SUBHEADING, SUBHEADLINE, Block, Caption, Fragment, Jump, ParsedPage,
+)
+
+
+# A kicker that reads like prose is still one line of display type.
+MAX_KICKER = 60
+
+
+@dataclass
+class _Draft:
+    """A fragment being read: its blocks and its paragraphs by section (for column repair)."""
+
+    fragment: Fragment
+    sections: list[list[str]] = field(default_factory=lambda: [[]])
+    closed: bool = False          # a sign-off or jump-out ended it
+    photo: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(self.sections)
+
+    @property
+    def last_paragraph(self) -> str | None:
+        for section in reversed(self.sections):
+            if section:
+                return section[-1]
+        return None
+
+
+class _Reader:
+    """Walks the classified lines once, emitting blocks and drafts."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.view = match_view(raw)
+        self.clean = clean_view(raw)
+        self.pieces: list[tuple[str, int, int, _Draft | None]] = []
+        self.drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.pending_captions: list[tuple[Unit, list[int]]] = []
+        self.flags: list[str] = []
+
+    # -- output helpers ---------------------------------------------------------------------
+    def text(self, start: int, end: int) -> str:
+        return clean(self.clean[start:end])
+
+    def emit(self, kind: str, start: int, end: int, draft: _Draft | None) -> int:
+        self.pieces.append((kind, start, end, draft))
+        return len(self.pieces) - 1
+
+    def open_draft(self) -> _Draft:
+        # The kind is settled in fragments(), once headline, byline and jumps are known.
+        draft = _Draft(Fragment(order=len(self.drafts), start=0, end=0))
+        self.drafts.append(draft)
+        self.current = draft
+        for unit, indexes in self.pending_captions:
+            self.attach_caption(unit, draft, indexes)
+        self.pending_captions = []
+        return draft
+
+    # -- units ------------------------------------------------------------------------------
+    def read(self) -> None:
+        units = [classify(self.view, start, end) for start, end in split_lines(self.view)]
+        i = 0
+        while i < len(units):
+            unit = units[i]
+            if unit.kind == HEADING:
+                j = i
+                while j < len(units) and units[j].kind == HEADING:
+                    j += 1
+                k = j
+                while k < len(units) and units[k].kind == CAPTION_LINE:
+                    k += 1
+                self.heading_group(units[i:j], units[j:k], units[k] if k < len(units) else None)
+                i = k
+                continue
+            handler = {
+                CAPTION_LINE: self.caption,
+                CREDIT: self.credit,
+                JUMP_LINE: self.jump_line,
+                SIGNOFF_LINE: self.signoff_line,
+                REPORTERS: self.signoff_line,
+                NOISE_LINE: self.noise,
+                BODY_LINE: self.body,
+            }[unit.kind]
+            handler(unit)
+            i += 1
+
+    def heading_group(self, group: list[Unit], trailing: list[Unit], following: Unit | None) -> None:
+        texts = [self.text(unit.start, unit.end) for unit in group]
+        body_follows = following is not None and following.kind in (BODY_LINE, JUMP_LINE) and not (
+            following.kind == JUMP_LINE and following.jump.direction == "out"
+        )
+        if not body_follows or all(is_banner(texts, i) for i in range(len(texts))):
+            # Nothing to head: banners and column labels, or a stray title at the page foot.
+            for unit in group:
+                self.emit(BANNER, unit.start, unit.end, None)
+            for unit in trailing:
+                self.caption(unit)
+            return
+        author_lines = []
+        while len(group) > 1 and match_author_line(group[-1].text):
+            author_lines.insert(0, group.pop())
+        texts = texts[:len(group)]
+        lines = [Line(text, unit.markdown) for text, unit in zip(texts, group)]
+        lexicon_banners = [is_banner(texts, i) for i in range(len(texts))]
+        kept = [i for i, banner in enumerate(lexicon_banners) if not banner]
+        prose_kicker = self.take_back_prose_kicker() if len(kept) == 1 else None
+        current = self.current
+        starts_article = (
+            prose_kicker is not None
+            or any(line.markdown for line in lines)
+            or any(is_series_line(texts[i]) for i in kept)
+            or (following.kind == BODY_LINE and (following.byline is not None or following.jump_in is not None))
+            or following.kind == JUMP_LINE
+            or current is None
+            or current.closed
+        )
+        plain_line = len(kept) == 1 and not group[kept[0]].markdown and not group[kept[0]].text.startswith("**")
+        if not starts_article and plain_line and current.has_body:
+            # One plain short line inside an article is a piece of a paragraph that a column
+            # break cut (…是一家经营山 / 西菜的老牌饭店); section heads come in pairs or in bold.
+            self.add_paragraph(current, group[kept[0]].start, group[kept[0]].end)
+            for i in range(len(group)):
+                if i not in kept:
+                    self.emit(BANNER, group[i].start, group[i].end, None)
+            for unit in trailing:
+                self.caption(unit)
+            return
+        if starts_article:
+            draft = self.open_draft()
+            roles = assign_roles(lines)
+            subheadlines = []
+            for unit, text, role in zip(group, texts, roles):
+                owner = None if role == BANNER else draft
+                self.emit(role, unit.start, unit.end, owner)
+                if role == KICKER:
+                    draft.fragment.kicker = text
+                elif role == HEADLINE:
+                    draft.fragment.headline = text
+                elif role == SUBHEADLINE:
+                    subheadlines.append(text)
+            draft.fragment.subheadline = " ".join(subheadlines) or None
+            if prose_kicker:
+                self.emit(KICKER, *prose_kicker, draft)
+                draft.fragment.kicker = self.text(*prose_kicker)
+        else:
+            draft = current
+            for i, (unit, text) in enumerate(zip(group, texts)):
+                if i in kept:
+                    self.emit(SUBHEADING, unit.start, unit.end, draft)
+                    draft.fragment.subheadings.append(text)
+                else:
+                    self.emit(BANNER, unit.start, unit.end, None)
+            draft.sections.append([])
+        for unit in author_lines:
+            self.emit(BYLINE, unit.start, unit.end, draft)
+            merge_names(draft.fragment.authors, match_author_line(unit.text))
+        for unit in trailing:
+            self.attach_caption(unit, draft)
+
+    def take_back_prose_kicker(self) -> tuple[int, int] | None:
+        """Undo a headless one-paragraph draft whose paragraph is really a kicker.
+
+        Kickers that summarise (``产销基本平稳，投资恢复性增长，外贸展现强劲…``) carry commas
+        and read as body text until a headline follows them. Returns the kicker's span.
+        """
+        draft = self.current
+        if draft is None or draft.closed or draft is not self.drafts[-1]:
+            return None
+        fragment = draft.fragment
+        if fragment.headline or fragment.byline or fragment.jump_in or fragment.kicker:
+            return None
+        owned = [i for i, piece in enumerate(self.pieces) if piece[3] is draft]
+        paragraph = draft.last_paragraph
+        if len(owned) != 1 or self.pieces[owned[0]][0] != BODY or len(paragraph) > MAX_KICKER:
+            return None
+        if ends_sentence(paragraph):
+            return None
+        _, start, end, _ = self.pieces.pop(owned[0])
+        self.drafts.pop()
+        self.current = self.drafts[-1] if self.drafts else None
+        return start, end
+
+    def add_paragraph(self, draft: _Draft, start: int, end: int, text_start: int | None = None) -> None:
+        """A BODY block ``[start, end)``; the paragraph's text may begin earlier (a dateline)."""
+        self.emit(BODY, start, end, draft)
+        draft.sections[-1].append(self.text(start if text_start is None else text_start, end))
+
+    def attach_caption(self, unit: Unit, draft: _Draft, indexes: list[int] | None = None) -> None:
+        """Attach a caption to ``draft``; ``indexes`` are blocks already emitted for it."""
+        caption = Caption(self.text(unit.start, unit.caption_end), tuple(unit.names))
+        draft.fragment.captions.append(caption)
+        merge_names(draft.fragment.photographers, unit.names)
+        if indexes is None:
+            self.emit(CAPTION, unit.start, unit.end, draft)
+        else:
+            for index in indexes:
+                kind, start, end, _ = self.pieces[index]
+                self.pieces[index] = (kind, start, end, draft)
+
+    def caption(self, unit: Unit) -> None:
+        # A caption goes with the article it is printed in or right after; before any article
+        # it waits for the next one.
+        if self.current is not None:
+            self.attach_caption(unit, self.current)
+        else:
+            self.pending_captions.append((unit, [self.emit(CAPTION, unit.start, unit.end, None)]))
+
+    def credit(self, unit: Unit) -> None:
+        draft = self.current
+        if draft is None:
+            self.emit(NOISE, unit.start, unit.end, None)
+            return
+        if draft.fragment.headline is None and draft.fragment.byline is None and len(draft.sections[-1]) == 1:
+            # A photo-news item: one paragraph of caption text, then the credit line.
+            draft.photo = True
+            draft.closed = True
+        self.emit(CAPTION, unit.start, unit.end, draft)
+        merge_names(draft.fragment.photographers, unit.names)
+
+    def jump_line(self, unit: Unit) -> None:
+        self.note_jump(unit.jump)
+        if unit.jump.direction == "in":
+            draft = self.draft_for_start(unit)
+            draft.fragment.jump_in = unit.jump
+            self.emit(JUMP_IN, unit.start, unit.end, draft)
+        elif self.current is not None:
+            self.current.fragment.jump_out = unit.jump
+            self.current.closed = True
+            self.emit(JUMP_OUT, unit.start, unit.end, self.current)
+        else:
+            self.emit(NOISE, unit.start, unit.end, None)
+
+    def signoff_line(self, unit: Unit) -> None:
+        if self.current is None:
+            self.emit(NOISE, unit.start, unit.end, None)
+            return
+        merge_names(self.current.fragment.reporters, unit.names)
+        self.current.closed = True
+        self.emit(SIGNOFF, unit.start, unit.end, self.current)
+
+    def noise(self, unit: Unit) -> None:
+        self.emit(NOISE, unit.start, unit.end, None)
+
+    def draft_for_start(self, unit: Unit) -> _Draft:
+        """The draft a jump-in or byline line opens: the headline just read, or a new one."""
+        current = self.current
+        fresh = (
+            current is not None and not current.closed and not current.has_body
+            and current.fragment.jump_in is None and current.fragment.byline is None
+        )
+        # A second dateline inside an open, headed article ("本报华盛顿10月11日电 …" twice in
+        # one report) starts a section of it, not a new article.
+        second_dateline = (
+            unit.byline is not None and unit.jump_in is None and current is not None and not current.closed
+            and current.fragment.headline is not None and current.has_body
+        )
+        if fresh or second_dateline:
+            return current
+        return self.open_draft()
+
+    def body(self, unit: Unit) -> None:
+        if unit.jump_in or unit.byline:
+            draft = self.draft_for_start(unit)
+        elif self.current is None or self.current.closed:
+            draft = self.open_draft()
+        else:
+            draft = self.current
+        fragment = draft.fragment
+        text_start = None
+        if unit.jump_in:
+            self.note_jump(unit.jump_in)
+            fragment.jump_in = unit.jump_in
+            self.emit(JUMP_IN, unit.jump_in.start, unit.jump_in.end, draft)
+        if unit.byline:
+            start = unit.jump_in.end if unit.jump_in else unit.start
+            start += len(self.view[start:unit.byline_end]) - len(self.view[start:unit.byline_end].lstrip())
+            merge_names(fragment.reporters, unit.byline.reporters)
+            if unit.byline.commentary:
+                fragment.kind = "commentary"
+            self.emit(BYLINE, start, unit.byline_end, draft)
+            if draft.has_body:
+                # A section's dateline stays in the text, where the reader sees it.
+                text_start = start
+            else:
+                fragment.byline = self.text(start, unit.byline_end)
+        if unit.body:
+            self.add_paragraph(draft, *unit.body, text_start=text_start)
+        if unit.signoff_start is not None:
+            merge_names(fragment.reporters, unit.names)
+            draft.closed = True
+            end = unit.jump_out.start if unit.jump_out else unit.end
+            end = unit.signoff_start + len(self.view[unit.signoff_start:end].rstrip())
+            self.emit(SIGNOFF, unit.signoff_start, end, draft)
+        if unit.jump_out:
+            self.note_jump(unit.jump_out)
+            fragment.jump_out = unit.jump_out
+            draft.closed = True
+            self.emit(JUMP_OUT, unit.jump_out.start, unit.jump_out.end, draft)
+
+    def note_jump(self, jump: Jump) -> None:
+        if jump.page is None:
+            self.flags.append(f"jump line without a page number: {jump.text}")
+
+    # -- result -----------------------------------------------------------------------------
+    def blocks(self) -> list[Block]:
+        """The pieces in order, with SPACE blocks filling every gap; space inside a fragment
+        belongs to it, space between fragments to none."""
+        index = {id(draft): n for n, draft in enumerate(self.drafts)}
+        blocks: list[Block] = []
+        position, previous = 0, None
+        for kind, start, end, draft in sorted(self.pieces, key=lambda piece: piece[1]):
+            fragment = None if draft is None else index[id(draft)]
+            if start > position:
+                blocks.append(Block(SPACE, position, start, fragment if fragment == previous else None))
+            blocks.append(Block(kind, start, end, fragment))
+            position, previous = end, fragment
+        if position < len(self.raw):
+            blocks.append(Block(SPACE, position, len(self.raw)))
+        return blocks
+
+    def fragments(self, blocks: list[Block]) -> list[Fragment]:
+        fragments = []
+        for draft in self.drafts:
+            fragment = draft.fragment
+            spans = [(b.start, b.end) for b in blocks if b.fragment == fragment.order]
+            fragment.start, fragment.end = spans[0][0], spans[-1][1]
+            fragment.paragraphs = [p for section in draft.sections for p in join_broken(section)]
+            if draft.photo:
+                fragment.kind = "photo"
+            elif fragment.authors and not fragment.byline:
+                fragment.kind = "commentary"   # signed by its author, not filed as news
+            elif fragment.kind != "commentary" and fragment.headline is None:
+                # A 本报讯 item with no headline of its own is a brief; anything else without a
+                # headline is a piece of an article (a continuation, or a start we cannot see).
+                is_brief = fragment.jump_in is None and (fragment.byline or "").startswith("本报")
+                fragment.kind = "brief" if is_brief else "fragment"
+            fragments.append(fragment)
+        return fragments
+
+
+def parse_page(raw: str) -> ParsedPage:
+    """Parse one page's raw text. Never raises on a str; see the package docstring."""
+    reader = _Reader(raw)
+    reader.read()
+    blocks = reader.blocks()
+    fragments = reader.fragments(blocks)
+    flags = reader.flags
+    if not fragments:
+        flags.append("no recognisable article")
+    return ParsedPage(
+        raw=raw,
+        blocks=blocks,
+        fragments=fragments,
+        date=guesses.guess_date(fragments, reader.view),
+        page_number=guesses.guess_page_number(fragments, reader.view),
+        flags=flags,
+    )

@@ -1,0 +1,67 @@
+"""Golden files for parse_page: tests/data/<case>/page.txt → expected.json.
+
+Regenerate after a deliberate parser change, then read every changed fragment against the
+page text before keeping it:  .venv/bin/python -m tests.text.golden
+"""
+import json
+from pathlib import Path
+
+from archive.text import parse_page
+from archive.text.types import Jump, ParsedPage
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+EDGE = 15   # characters kept from each end of a fragment's text
+
+
+def _jump(jump: Jump | None) -> dict | None:
+    return {"page": jump.page, "text": jump.text} if jump else None
+
+
+def summarise(page: ParsedPage) -> dict:
+    """The parts of a parse that the golden files pin down."""
+    return {
+        "date": page.date.value.isoformat() if page.date else None,
+        "page_number": page.page_number.value if page.page_number else None,
+        "flags": page.flags,
+        "fragments": [
+            {
+                "kind": f.kind,
+                "kicker": f.kicker,
+                "headline": f.headline,
+                "subheadline": f.subheadline,
+                "byline": f.byline,
+                "reporters": f.reporters,
+                "photographers": f.photographers,
+                "authors": f.authors,
+                "captions": [{"text": c.text, "photographers": list(c.photographers)} for c in f.captions],
+                "subheadings": f.subheadings,
+                "jump_out": _jump(f.jump_out),
+                "jump_in": _jump(f.jump_in),
+                "paragraphs": len(f.paragraphs),
+                "first": f.text[:EDGE],
+                "last": f.text[-EDGE:],
+            }
+            for f in page.fragments
+        ],
+    }
+
+
+def cases() -> list[Path]:
+    return sorted(path for path in DATA.iterdir() if (path / "page.txt").is_file())
+
+
+def read_page(case: Path) -> str:
+    # newline="" keeps CRLF and lone CR as they are on disk.
+    with open(case / "page.txt", encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def regenerate() -> None:
+    for case in cases():
+        summary = summarise(parse_page(read_page(case)))
+        text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+        (case / "expected.json").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    regenerate()
