@@ -1,0 +1,59 @@
+"""Text helpers for matching: terminal punctuation, paragraph joining, cached jieba tokens."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Sequence
+
+import jieba
+
+jieba.setLogLevel(60)  # jieba logs its dictionary loading at INFO on first use
+
+# A paragraph ending in one of these is complete; closing quotes/brackets count when a
+# sentence-final mark precedes them (…。” / …！）).
+TERMINAL = "。！？!?…"
+CLOSERS = "”’」』)）》\"'"
+_SPACE = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends with terminal punctuation (possibly inside closing quotes)."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1]
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def join_paragraphs(head: Sequence[str], tail: Sequence[str]) -> list[str]:
+    """Article paragraphs across a jump: a head cut mid-sentence is joined to the tail's first."""
+    head, tail = list(head), list(tail)
+    if head and tail and not ends_sentence(head[-1]):
+        return head[:-1] + [head[-1].rstrip() + tail[0].lstrip()] + tail[1:]
+    return head + tail
+
+
+def normalise(text: str | None) -> str:
+    """Text without whitespace or markdown marks, for comparing headlines."""
+    return _SPACE.sub("", (text or "").replace("#", "").replace("*", ""))
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """jieba tokens of ``text`` that hold a word character (punctuation dropped); cached."""
+    return tuple(t for t in jieba.lcut(text) if _WORD_CHAR.search(t))
+
+
+def word_freq(word: str) -> int:
+    """Frequency of ``word`` in jieba's dictionary (0 when absent)."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(word, 0)
+
+
+@lru_cache(maxsize=16384)
+def segment_logp(text: str) -> float:
+    """Log-probability of jieba's best segmentation of ``text`` under its unigram model."""
+    jieba.dt.check_initialized()
+    route: dict = {}
+    jieba.dt.calc(text, jieba.dt.get_DAG(text), route)
+    return route[0][0] if text else 0.0

@@ -1,0 +1,162 @@
+"""Matching jump-outs to jump-ins: features, page agreement, optimal assignment, confidence."""
+import json
+import time
+
+import numpy as np
+import pytest
+
+from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, join_paragraphs, match_jumps
+from archive.assembly import features as F
+from archive.assembly.match import assign
+from archive.assembly.text import ends_sentence
+
+HEAD_A = JumpOut("a", 1, 3, 0, "韦韬与汾酒集团举行工作会谈", (
+    "本报讯 6月1日，韦韬与汾酒集团党委书记袁清茂举行工作会谈。",
+    "他说，当前，全市上下正坚",
+))
+HEAD_B = JumpOut("b", 1, 3, 1, "张新伟调研督导防汛工作", (
+    "张新伟来到汾河清徐齐南安段，检查防洪能力和堤防加固情况。",
+    "他要求，各级各部门要压实防汛责任，",
+))
+TAIL_A = JumpIn("x", 3, 1, 2, None, ("决贯彻党中央要求，韦韬希望汾酒集团扩大在并投资，袁清茂表示感谢。",))
+TAIL_B = JumpIn("y", 3, 1, 4, None, ("确保汾河防洪安全，张新伟强调，要加强堤防巡查，做好防汛物资储备。",))
+
+
+def pair(outs, ins, **kw):
+    return {(l.out_key, l.in_key) for l in match_jumps(outs, ins, **kw)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("他说。", True), ("他说：“好！”", True), ("真的吗？", True), ("等等…", True),
+    ("全市上下正坚", False), ("他要求，", False), ("（李俊华）", False), ("", False),
+])
+def test_ends_sentence(text, expected):
+    """Terminal punctuation, possibly inside closing quotes, ends a sentence; nothing else does."""
+    assert ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize("head, tail, expected", [
+    (["甲。", "全市上下正坚"], ["决贯彻。", "乙。"], ["甲。", "全市上下正坚决贯彻。", "乙。"]),
+    (["他要求，"], ["确保安全。"], ["他要求，确保安全。"]),
+    (["第一句。"], ["第二句。"], ["第一句。", "第二句。"]),
+    (["他说：“好。”"], ["第二段。"], ["他说：“好。”", "第二段。"]),
+    ([], ["尾。"], ["尾。"]),
+    (["头"], [], ["头"]),
+])
+def test_join_paragraphs(head, tail, expected):
+    """A head cut mid-sentence joins the tail's first paragraph; a finished one stays apart."""
+    assert join_paragraphs(head, tail) == expected
+
+
+def test_continuity_sees_a_word_across_the_cut():
+    """坚|决贯彻 forms a dictionary word across the cut; an unrelated tail does not."""
+    ctx = F.Context([HEAD_A, HEAD_B], [TAIL_A, TAIL_B])
+    assert F.continuity(ctx, HEAD_A, TAIL_A)["cut_word"] > 1.0
+    assert F.continuity(ctx, HEAD_A, TAIL_B)["cut_word"] == 0.0
+
+
+@pytest.mark.parametrize("repeated, expected", [
+    ("韦韬与汾酒集团举行工作会谈", 1.0),
+    ("## 韦韬与汾酒集团 举行工作会谈", 1.0),
+    (None, 0.0),
+    ("国务院常务会议部署稳就业", -1.0),
+])
+def test_headline(repeated, expected):
+    """A repeated headline above the tail: equal (ignoring spaces, markdown) 1, absent 0, different −1."""
+    tail = JumpIn("t", 3, 1, 0, repeated, ("正文。",))
+    assert F.headline(None, HEAD_A, tail)["headline"] == pytest.approx(expected)
+
+
+def test_tfidf_prefers_the_related_tail():
+    """The tail about the same people and things is closer in tf-idf space."""
+    ctx = F.Context([HEAD_A, HEAD_B], [TAIL_A, TAIL_B])
+    assert F.tfidf(ctx, HEAD_A, TAIL_A)["tfidf"] > F.tfidf(ctx, HEAD_A, TAIL_B)["tfidf"]
+
+
+def test_names_counts_only_rare_shared_tokens():
+    """A name both halves hold counts; one a third fragment also holds does not."""
+    third = JumpIn("z", 3, 1, 5, None, ("韦韬出席。",))
+    ctx = F.Context([HEAD_A], [TAIL_A])
+    assert F.names(ctx, HEAD_A, TAIL_A)["names"] > 0
+    ctx3 = F.Context([HEAD_A], [TAIL_A, third])
+    assert F.names(ctx3, HEAD_A, TAIL_A)["names"] < F.names(ctx, HEAD_A, TAIL_A)["names"]
+
+
+@pytest.mark.parametrize("args, expected", [
+    ((0, 1, 0, 1), 0.0), ((0, 3, 0, 3), 1.0), ((2, 3, 2, 3), 1.0), ((0, 3, 2, 3), -1.0), ((0, 5, 1, 5), -0.25),
+])
+def test_order(args, expected):
+    """Same rank on both pages agrees; the further apart, the stronger the disagreement."""
+    assert F.order(*args)["order"] == pytest.approx(expected)
+
+
+def test_matches_the_obvious_pairs():
+    """Two heads to page 3 find their own tails, with evidence and confidence."""
+    links = match_jumps([HEAD_A, HEAD_B], [TAIL_B, TAIL_A])
+    assert {(l.out_key, l.in_key) for l in links} == {("a", "x"), ("b", "y")}
+    assert all(0 <= l.confidence <= 1 for l in links)
+    json.dumps([l.evidence for l in links])
+
+
+@pytest.mark.parametrize("out_change, in_change", [
+    ({"target_page": 4}, {}),
+    ({}, {"source_page": 2}),
+    ({"target_page": None}, {}),
+    ({}, {"source_page": None}),
+    ({}, {"page": 4}),
+])
+def test_pages_must_agree(out_change, in_change):
+    """A pair is considered only when both jump lines name each other's pages; None names nothing."""
+    out = JumpOut(**{**HEAD_A.__dict__, **out_change})
+    jin = JumpIn(**{**TAIL_A.__dict__, **in_change})
+    assert match_jumps([out], [jin]) == []
+    assert pair([HEAD_A], [TAIL_A]) == {("a", "x")}
+
+
+def test_assignment_is_optimal_not_greedy():
+    """Greedy would take the single best pair (10) and be left with 1; the optimum sums 18."""
+    total, pairs = assign(np.array([[10.0, 9.0], [9.0, 1.0]]))
+    assert sorted(pairs) == [(0, 1), (1, 0)]
+    assert total == 18.0
+
+
+def test_implausible_pair_stays_unlinked():
+    """A pair scoring below the unlinked option is not linked, in assign and in match_jumps."""
+    assert assign(np.array([[-50.0]]))[1] == []
+    stranger = JumpIn("s", 3, 1, 0, "国务院常务会议部署稳就业工作", ("国务院总理主持召开常务会议。",))
+    assert match_jumps([HEAD_A], [stranger]) == []
+
+
+def test_ambiguous_pair_is_flagged():
+    """Two heads and two tails that cannot be told apart: whatever is linked needs review."""
+    twin_out = JumpOut("a2", 1, 3, 1, HEAD_A.headline, HEAD_A.paragraphs)
+    twin_in = JumpIn("x2", 3, 1, 3, None, TAIL_A.paragraphs)
+    links = match_jumps([HEAD_A, twin_out], [TAIL_A, twin_in], features=("continuity", "headline", "tfidf", "names"))
+    assert len(links) == 2
+    assert all(l.needs_review and l.confidence < REVIEW_THRESHOLD for l in links)
+
+
+def test_clear_pair_is_confident():
+    """A lone head and tail continuing a word across the cut is linked without review."""
+    (link,) = match_jumps([HEAD_A], [TAIL_A])
+    assert not link.needs_review and link.confidence >= REVIEW_THRESHOLD
+
+
+def test_features_can_be_turned_off():
+    """Only the chosen features appear in the evidence; unknown names are refused."""
+    (link,) = match_jumps([HEAD_A], [TAIL_A], features=("tfidf",))
+    assert set(link.evidence) == {"tfidf", "margin"}
+    assert pair([HEAD_A], [TAIL_A], features=()) == {("a", "x")}
+    with pytest.raises(ValueError):
+        match_jumps([HEAD_A], [TAIL_A], features=("colour",))
+
+
+def test_six_by_six_is_fast():
+    """Six heads to one page and six tails match in a few milliseconds once jieba is loaded."""
+    outs = [JumpOut(i, 1, 3, i, f"标题{i}号文章", (f"第{i}篇文章讲述城市建设第{i}期工程，",)) for i in range(6)]
+    ins = [JumpIn(10 + i, 3, 1, i, None, (f"第{i}期工程进展顺利。",)) for i in range(6)]
+    match_jumps(outs, ins)
+    start = time.perf_counter()
+    links = match_jumps(outs, ins, features=FEATURES)
+    assert len(links) == 6
+    assert time.perf_counter() - start < 0.05
