@@ -60,8 +60,10 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
         (article.first_page_id, article.number): article
         for article in Article.objects.filter(issue=issue).prefetch_related("credits__contributor")
     }
-    kept = set()
-    for number_key, chain in _chains(fragments, by_id, next_of, prev_of):
+    chains = list(_chains(fragments, by_id, next_of, prev_of))
+    names = _contributor_ids({name for _, chain in chains for _, name in _contributors(chain)})
+    kept, credits, moved = set(), [], []
+    for number_key, chain in chains:
         article = existing.get(number_key)
         created = article is None
         if created:
@@ -70,11 +72,16 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
         if _apply(article, chain, chain_links) or created:
             article.save()
             (report.created if created else report.updated).append(article.pk)
-        if _sync_credits(article, chain) and not created and article.pk not in report.updated:
-            report.updated.append(article.pk)
-        _attach(chain, article)
+        wanted = _credits_wanted(article, chain, names, created)
+        if wanted is not None:
+            credits.extend(wanted)
+            if not created and article.pk not in report.updated:
+                report.updated.append(article.pk)
+        moved.extend(_moved(chain, article))
         kept.add(article.pk)
         report.dangling += article.continuation_status == Article.ContinuationStatus.DANGLING
+    Credit.objects.bulk_create(credits)
+    Fragment.objects.bulk_update(moved, ["article", "position"])
 
     for article in existing.values():
         if article.pk in kept:
@@ -252,31 +259,43 @@ def _contributors(chain: list[Fragment]) -> list[tuple[str, str]]:
     return result
 
 
-def _sync_credits(article: Article, chain: list[Fragment]) -> bool:
-    """Make the article's credits match its fragments (unless an editor locked them)."""
+def _contributor_ids(names: set[str]) -> dict[str, int]:
+    """Contributor ids by name, creating the missing ones in one statement."""
+    Contributor.objects.bulk_create([Contributor(name=name) for name in sorted(names)], ignore_conflicts=True)
+    return dict(Contributor.objects.filter(name__in=names).values_list("name", "pk"))
+
+
+def _credits_wanted(article: Article, chain: list[Fragment], names: dict[str, int], created: bool):
+    """The credits to write for the article, or None when they already match its fragments
+    (or an editor locked them). Stale credits are deleted here."""
     if "contributors" in article.locked_fields:
-        return False
+        return None
     wanted = _contributors(chain)
-    role_rank = {role: rank for rank, (role, _) in enumerate(ROLE_KEYS)}
-    current = [
-        (credit.role, credit.contributor.name)
-        for credit in sorted(article.credits.all(), key=lambda c: (role_rank.get(c.role, 9), c.order))
-    ]
-    if current == wanted:
-        return False
-    article.credits.all().delete()
+    if not created:
+        role_rank = {role: rank for rank, (role, _) in enumerate(ROLE_KEYS)}
+        current = [
+            (credit.role, credit.contributor.name)
+            for credit in sorted(article.credits.all(), key=lambda c: (role_rank.get(c.role, 9), c.order))
+        ]
+        if current == wanted:
+            return None
+        article.credits.all().delete()
+    elif not wanted:
+        return None
     order_in_role: dict[str, int] = {}
     credits = []
     for role, name in wanted:
-        contributor, _ = Contributor.objects.get_or_create(name=name)
         order = order_in_role.get(role, 0)
-        credits.append(Credit(article=article, contributor=contributor, role=role, order=order))
+        credits.append(Credit(article=article, contributor_id=names[name], role=role, order=order))
         order_in_role[role] = order + 1
-    Credit.objects.bulk_create(credits)
-    return True
+    return credits
 
 
-def _attach(chain: list[Fragment], article: Article) -> None:
+def _moved(chain: list[Fragment], article: Article) -> list[Fragment]:
+    """Fragments of the chain whose article or position must change."""
+    moved = []
     for position, fragment in enumerate(chain):
         if fragment.article_id != article.pk or fragment.position != position:
-            Fragment.objects.filter(pk=fragment.pk).update(article=article, position=position)
+            fragment.article, fragment.position = article, position
+            moved.append(fragment)
+    return moved
