@@ -116,27 +116,13 @@ def _read(path: Path) -> bytes:
 def _write_page(source, default_paper, raw, encoding, sha256, parsed):
     flags = list(source.problems) + list(parsed.flags)
     newspaper = _newspaper(source.paper or default_paper)
-    date = source.date
-    guesses = {}
-    if parsed.date is not None:
-        guesses["date"] = {"value": parsed.date.value.isoformat(), "confidence": parsed.date.confidence,
-                           "reason": parsed.date.reason}
-    if parsed.page_number is not None:
-        guesses["page"] = {"value": parsed.page_number.value, "confidence": parsed.page_number.confidence,
-                           "reason": parsed.page_number.reason}
-    if date is None:
-        if parsed.date is not None and parsed.date.confidence >= GUESS_MIN_CONFIDENCE:
-            date = parsed.date.value
-            flags.append(f"date {date} guessed from the text ({parsed.date.reason})")
-        else:
-            flags.append("date unknown: not given and not readable from the text")
-    number = source.page
-    if number is None:
-        if parsed.page_number is not None and parsed.page_number.confidence >= GUESS_MIN_CONFIDENCE:
-            number = parsed.page_number.value
-            flags.append(f"page number {number} guessed from the text ({parsed.page_number.reason})")
-        else:
-            flags.append("page number unknown: not given and not readable from the text")
+    guesses = {
+        name: {"value": str(guess.value), "confidence": guess.confidence, "reason": guess.reason}
+        for name, guess in (("date", parsed.date), ("page", parsed.page_number))
+        if guess is not None
+    }
+    date = _given_or_guessed(source.date, parsed.date, "date", flags)
+    number = _given_or_guessed(source.page, parsed.page_number, "page number", flags)
 
     issue = _issue(newspaper, date, flags)
     status = NEW
@@ -163,6 +149,17 @@ def _write_page(source, default_paper, raw, encoding, sha256, parsed):
     page.save()
     _write_parse(page, parsed)
     return page, status
+
+
+def _given_or_guessed(given, guess, what: str, flags: list[str]):
+    """The given value, else a confident guess (noted in ``flags``), else None (flagged)."""
+    if given is not None:
+        return given
+    if guess is not None and guess.confidence >= GUESS_MIN_CONFIDENCE:
+        flags.append(f"{what} {guess.value} guessed from the text ({guess.reason})")
+        return guess.value
+    flags.append(f"{what} unknown: not given and not readable from the text")
+    return None
 
 
 def _newspaper(slug: str | None) -> Newspaper:

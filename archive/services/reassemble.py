@@ -147,25 +147,21 @@ def _link(fragments, features) -> list[Continuation]:
 
 
 def _jump_out(fragment: Fragment) -> assembly.JumpOut:
-    return assembly.JumpOut(
-        key=fragment.pk,
-        page=fragment.page.number,
-        target_page=fragment.jump_to_page,
-        order=fragment.order,
-        headline=fragment.headline or None,
-        paragraphs=tuple(_paragraphs(fragment)),
-    )
+    return assembly.JumpOut(target_page=fragment.jump_to_page, **_jump_fields(fragment))
 
 
 def _jump_in(fragment: Fragment) -> assembly.JumpIn:
-    return assembly.JumpIn(
-        key=fragment.pk,
-        page=fragment.page.number,
-        source_page=fragment.jump_from_page,
-        order=fragment.order,
-        headline=fragment.headline or None,
-        paragraphs=tuple(_paragraphs(fragment)),
-    )
+    return assembly.JumpIn(source_page=fragment.jump_from_page, **_jump_fields(fragment))
+
+
+def _jump_fields(fragment: Fragment) -> dict:
+    return {
+        "key": fragment.pk,
+        "page": fragment.page.number,
+        "order": fragment.order,
+        "headline": fragment.headline or None,
+        "paragraphs": tuple(_paragraphs(fragment)),
+    }
 
 
 def _paragraphs(fragment: Fragment) -> list[str]:
