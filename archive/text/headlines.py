@@ -24,7 +24,7 @@ _SUBHEADLINE_CUE = re.compile(r"(?:出席|讲话|参加|主持|带队|致辞|入
 # First-line cues for a kicker: "韦韬在督导检查…时强调".
 _KICKER_CUE = re.compile(r"(?:时强调|时指出|时要求|时表示|时说|强调|指出)$")
 # A column tag closes the headline, never the kicker: "工厂化养蚕 丝质更柔软（创新故事）".
-_COLUMN_TAG = re.compile(r"[(（][^()（）]{2,30}[)）]$")
+COLUMN_TAG = re.compile(r"[(（][^()（）]{2,30}[)）]$")
 _SERIES = re.compile(r"^[—\-]{2}")
 
 
@@ -50,7 +50,7 @@ def is_series_line(text: str) -> bool:
 
 def _second_is_headline(first: str, second: str) -> bool:
     """For two plain lines: kicker + headline (True) or headline + subheadline (False)."""
-    if _KICKER_CUE.search(first) or first.endswith("——") or _COLUMN_TAG.search(second):
+    if _KICKER_CUE.search(first) or first.endswith("——") or COLUMN_TAG.search(second):
         return True
     if _SUBHEADLINE_CUE.search(second):
         return False

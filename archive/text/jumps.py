@@ -14,19 +14,21 @@ from .types import Jump
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-_PAGE = r"(?P<page>[A-Za-z]?\s{0,2}\d{1,3}|[一二三四五六七八九十]{1,3})"
+# OCR and typesetters put spaces anywhere inside a jump line: "(下 转03版)", "(上接第0 3版)".
+_PAGE = r"(?P<page>[A-Za-z]?\s{0,2}\d(?:\s{0,2}\d){0,2}|[一二三四五六七八九十](?:\s{0,2}[一二三四五六七八九十]){0,2})"
+_LONG = r"上\s{0,2}接|下\s{0,2}转"
 # Bracketed: the direction word is enough with a page and 版; 上接/下转 alone (no page) still
 # count, flagged, because no prose puts "(上接)" in brackets.
 _BRACKETED = re.compile(
     r"[(\[【]\s{0,3}"
-    r"(?:(?P<long>上接|下转)\s{0,3}(?:第\s{0,3})?" + _PAGE.replace("page", "page1")
+    r"(?:(?P<long>" + _LONG + r")\s{0,3}(?:第\s{0,3})?" + _PAGE.replace("page", "page1")
     + r"?\s{0,3}版?"
     r"|(?P<short>接|转)\s{0,3}(?:第\s{0,3})?" + _PAGE.replace("page", "page2") + r"\s{0,3}版)"
     r"\s{0,3}[)\]】]"
 )
 # Unbracketed only as a whole line: "上接A01版".
 _BARE_LINE = re.compile(
-    r"^[ \t]*(?P<word>上接|下转)\s{0,3}(?:第\s{0,3})?" + _PAGE + r"\s{0,3}版[ \t]*$",
+    r"^[ \t]*(?P<word>" + _LONG + r")\s{0,3}(?:第\s{0,3})?" + _PAGE + r"\s{0,3}版[ \t]*$",
     re.MULTILINE,
 )
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import bylines, captions, jumps
+from .headlines import COLUMN_TAG
 from .names import merge_names
 from .normalise import PROSE_MARKS, clean, ends_sentence
 from .types import Jump
@@ -23,6 +24,8 @@ MAX_MARKDOWN_HEADLINE = 80
 _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 # A headline may be one quotation ("“中国的无私帮助，我们感念在心”"): quoted commas don't count.
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
+# Full stops and the like: a title may hold commas, never a finished sentence.
+_TERMINAL_MARKS = "。；;！？!?"
 # A printed page head: "第3版", "03版 要闻", "A3版".
 PAGE_HEAD = re.compile(r"^第?\s{0,2}[A-Z]?\s{0,2}(?P<page>\d{1,2})\s{0,2}版(?:\s{0,3}[\u4e00-\u9fff]{2,6})?$")
 
@@ -70,7 +73,23 @@ def is_short(text: str, markdown: bool = False) -> bool:
     return (
         len(cleaned) <= MAX_HEADLINE
         and not any(mark in _QUOTED.sub("", cleaned) for mark in PROSE_MARKS)
-        and not ends_sentence(_QUOTED.sub("", cleaned) or "。")
+        # A line that is one quotation is a title unless the quotation ends a sentence.
+        and not ends_sentence(_QUOTED.sub("", cleaned) or cleaned.rstrip("”"))
+    )
+
+
+def is_tagged_title(text: str) -> bool:
+    """True for a title closed by a column tag, commas allowed: "写作，是为了沟通（五洲茶亭）",
+    "创新路上，一直努力奔跑（壮丽70年 奋斗新时代·推动高质量发展调研行）"."""
+    cleaned = clean(text)
+    tag = COLUMN_TAG.search(cleaned)
+    if tag is None:
+        return False
+    title = cleaned[:tag.start()]
+    return (
+        0 < len(title) <= MAX_HEADLINE and _HAS_WORD.search(title) is not None
+        and not any(mark in _QUOTED.sub("", title) for mark in _TERMINAL_MARKS)
+        and not ends_sentence(tag.group())
     )
 
 
@@ -99,7 +118,10 @@ def classify(view: str, start: int, end: int) -> Unit:
     caption = captions.match_caption(text)
     if caption:
         return Unit(CAPTION_LINE, start, end, text, names=caption[1], caption_end=start + caption[0])
-    if not bylines.match_byline(text) and is_short(text):
+    # A line that opens or closes with a jump line is the text of a continued article, however
+    # short: "(接第1版)“…放心。”", "他们拉长产业链，(下转04版)".
+    has_jump = jumps.jump_at_start(text) is not None or jumps.jump_at_end(text) is not None
+    if not has_jump and not bylines.match_byline(text) and (is_short(text) or is_tagged_title(text)):
         return Unit(HEADING, start, end, text)
     if not _HAS_WORD.search(text):
         return Unit(NOISE_LINE, start, end, text)

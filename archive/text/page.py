@@ -13,7 +13,7 @@ from .columns import join_broken
 from .headlines import Line, assign_roles, is_banner, is_series_line
 from .lines import (
     BODY_LINE, CAPTION_LINE, CREDIT, HEADING, JUMP_LINE, NOISE_LINE, REPORTERS, SIGNOFF_LINE,
-    Unit, classify, split_lines,
+    Unit, classify, is_tagged_title, split_lines,
 )
 from .bylines import match_author_line
 from .names import merge_names
@@ -129,16 +129,17 @@ class _Reader:
         kept = [i for i, banner in enumerate(lexicon_banners) if not banner]
         prose_kicker = self.take_back_prose_kicker() if len(kept) == 1 else None
         current = self.current
+        plain_line = len(kept) == 1 and not group[kept[0]].markdown and not group[kept[0]].text.startswith("**")
         starts_article = (
             prose_kicker is not None
             or any(line.markdown for line in lines)
-            or any(is_series_line(texts[i]) for i in kept)
+            or any(is_series_line(texts[i]) or is_tagged_title(texts[i]) for i in kept)
             or (following.kind == BODY_LINE and (following.byline is not None or following.jump_in is not None))
             or following.kind == JUMP_LINE
             or current is None
             or current.closed
+            or (plain_line and current.has_body and self.is_title(group[kept[0]], trailing))
         )
-        plain_line = len(kept) == 1 and not group[kept[0]].markdown and not group[kept[0]].text.startswith("**")
         if not starts_article and plain_line and current.has_body:
             # One plain short line inside an article is a piece of a paragraph that a column
             # break cut (…是一家经营山 / 西菜的老牌饭店); section heads come in pairs or in bold.
@@ -180,6 +181,20 @@ class _Reader:
             merge_names(draft.fragment.authors, match_author_line(unit.text))
         for unit in trailing:
             self.attach_caption(unit, draft)
+
+    def is_title(self, unit: Unit, trailing: list[Unit]) -> bool:
+        """Whether one plain short line inside an open article is the headline of the next one.
+
+        A line that finishes the open paragraph, or is a sentence itself, is text. Otherwise it
+        is a title when a photo caption stands under it (captions hang under display type, not
+        under a line of text), or when the open article is a headline-less continuation (上接…):
+        a continued tail runs to its end, so the plain line after its last full stop starts the
+        page's next article rather than opening a column-cut paragraph of the tail.
+        """
+        fragment = self.current.fragment
+        if not ends_sentence(self.current.last_paragraph) or ends_sentence(clean(unit.text)):
+            return False
+        return bool(trailing) or (fragment.jump_in is not None and fragment.headline is None)
 
     def take_back_prose_kicker(self) -> tuple[int, int] | None:
         """Undo a headless one-paragraph draft whose paragraph is really a kicker.
