@@ -23,7 +23,7 @@ def newspaper_list():
     """Papers with the number of dated issues each holds and the date of the latest."""
     return Newspaper.objects.annotate(
         issue_count=Count("issues", filter=Q(issues__date__isnull=False)), latest_date=Max("issues__date")
-    )
+    ).order_by("name")  # aggregation drops Meta.ordering; pagination needs a stable order
 
 
 def newspaper_get(*, slug):
