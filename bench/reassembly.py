@@ -1,22 +1,28 @@
 """Reassembly accuracy benchmark: generated issues with known truth, matched under each feature set.
 
-    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--pure]
+    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--pure [--drop 0.05]]
 
 ``--pure`` runs archive.assembly directly on the generator's fragments (no database, no parser).
 Without it the issues are written to a temporary folder, ingested with the real ``ingest``
 command into the database ``baokan_bench`` (created and migrated on the first run, emptied of
 the benchmark's paper and reused on later runs), and re-assembled with
 ``archive.services.reassemble.reassemble_issue`` once per feature set; the Articles in the
-database are compared with the truth.
+database are compared with the truth: parsed fragments are found in the generator's printed
+fragments by their text (a head by the text it closes with, a tail by the text it opens with),
+and a wrong link is blamed on the parser when a half of a true link did not reach the matcher
+as a jump, else on matching. ``--drop P`` (with ``--pure``) loses each jump line with chance P,
+as a parser that misses one would, to check that such losses make no confident wrong link.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import sys
 import tempfile
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,30 +41,58 @@ assert set(CONFIGS[-1]) == set(FEATURES)
 @dataclass
 class Tally:
     jumps: int = 0            # true links (jumped articles whose both halves are printed)
+    delivered: int = 0        # true links whose two halves reached the matcher as jumps
     links: int = 0
     correct: int = 0
     exact_text: int = 0
     exact_pages: int = 0
     wrong_flagged: int = 0
     correct_flagged: int = 0
+    unclean: int = 0          # parsed fragments that merge printed ones or split one
+    wrong_parser: int = 0     # wrong links that touch a half the parser lost or misread
+    confident_wrong_parser: int = 0
     seconds: float = 0.0
     issues: int = 0
     confident_wrong: list = field(default_factory=list)
 
+    def count(self, verdict: str, needs_review: bool, what) -> None:
+        """Add one proposed link judged ``correct``, ``parser`` (wrong, a half was lost before
+        matching) or ``matching`` (wrong, both halves were there)."""
+        self.links += 1
+        if verdict == "correct":
+            self.correct += 1
+            self.correct_flagged += needs_review
+            return
+        self.wrong_parser += verdict == "parser"
+        if needs_review:
+            self.wrong_flagged += 1
+        else:
+            self.confident_wrong_parser += verdict == "parser"
+            self.confident_wrong.append((verdict, what))
+
     def row(self, name: str) -> str:
         wrong = self.links - self.correct
+        confident = len(self.confident_wrong)
         return (
-            f"{name:<42} {self.correct:>5}/{self.jumps:<5} {pct(self.correct, self.links):>7} {pct(self.correct, self.jumps):>7} "
+            f"{name:<46} {self.correct:>5}/{self.jumps:<5} {pct(self.delivered, self.jumps):>7} {pct(self.correct, self.links):>7} "
+            f"{pct(self.correct, self.jumps):>7} {pct(self.correct, self.delivered):>7} "
             f"{pct(self.exact_text, self.jumps):>7} {pct(self.exact_pages, self.jumps):>7} "
-            f"{(pct(self.wrong_flagged, wrong) if wrong else '—'):>9} {wrong - self.wrong_flagged:>6} "
+            f"{self.wrong_parser:>4}/{wrong - self.wrong_parser:<4} "
+            f"{(pct(self.wrong_flagged, wrong) if wrong else '—'):>9} "
+            f"{self.confident_wrong_parser:>4}/{confident - self.confident_wrong_parser:<4} "
             f"{pct(self.correct_flagged, self.correct):>8} "
             f"{self.issues / self.seconds if self.seconds else 0:>8.1f} {1000 * self.seconds / max(self.issues, 1):>7.2f}"
         )
 
 
 HEADER = (
-    f"{'features':<42} {'correct':>11} {'prec':>7} {'recall':>7} {'text ok':>7} {'pages ok':>7} "
-    f"{'wrong flg':>9} {'conf.wr':>6} {'ok flg':>8} {'issues/s':>8} {'ms/iss':>7}"
+    f"{'features':<46} {'correct':>11} {'deliv.':>7} {'prec':>7} {'recall':>7} {'rec/dlv':>7} {'text ok':>7} {'pages ok':>7} "
+    f"{'wrong p/m':>9} {'wrong flg':>9} {'conf.wr p/m':>9} {'ok flg':>8} {'issues/s':>8} {'ms/iss':>7}"
+)
+LEGEND = (
+    "correct = right links / true links; deliv. = true links whose two halves reached the matcher as jumps; "
+    "rec/dlv = recall among those;\nwrong p/m = wrong links caused by the parser (a half lost, merged or its "
+    "jump line misread) / by matching; conf.wr p/m = the same, among wrong links not flagged for review."
 )
 
 
@@ -71,45 +105,61 @@ def norm(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def pure_fragments(issue: GeneratedIssue) -> tuple[list[JumpOut], list[JumpIn], dict]:
-    """The issue's jump fragments as the matcher's dataclasses, and the truth links {out key: in key}."""
+def pure_fragments(issue: GeneratedIssue, drop: float = 0.0, rng: random.Random | None = None
+                   ) -> tuple[list[JumpOut], list[JumpIn], dict, set]:
+    """The issue's jump fragments as the matcher's dataclasses, the truth links {out key: in key},
+    and the heads whose link reached the matcher. ``drop`` is the chance that a jump line is
+    lost, as when the parser misses it: that fragment is then not given to the matcher."""
     outs, ins, heads, tails = [], [], {}, {}
     for f in issue.fragments:
         key = (f.page, f.order)
         if f.jump_to is not None:
-            outs.append(JumpOut(key, f.page, f.jump_to, f.order, f.headline, tuple(f.paragraphs)))
             heads[f.article] = key
+            if not (drop and rng.random() < drop):
+                outs.append(JumpOut(key, f.page, f.jump_to, f.order, f.headline, tuple(f.paragraphs)))
         if f.jump_from is not None:
-            ins.append(JumpIn(key, f.page, f.jump_from, f.order, f.headline, tuple(f.paragraphs)))
             tails[f.article] = key
-    return outs, ins, {heads[a]: tails[a] for a in heads if a in tails}
+            if not (drop and rng.random() < drop):
+                ins.append(JumpIn(key, f.page, f.jump_from, f.order, f.headline, tuple(f.paragraphs)))
+    truth = {heads[a]: tails[a] for a in heads if a in tails}
+    given = {f.key for f in outs + ins}
+    return outs, ins, truth, {h for h, t in truth.items() if h in given and t in given}
 
 
-def run_pure(issues: list[GeneratedIssue], features: tuple) -> Tally:
+def judge(out: object, jin: object, truth: dict, delivered: set) -> str:
+    """``correct``, or why a link between the truth fragments ``out`` and ``jin`` is wrong: ``parser``
+    when either end is no printed jump half (None: text not found; or a fragment that does not
+    jump) or belongs to a true link that did not reach the matcher whole, else ``matching``."""
+    if out is not None and truth.get(out) == jin:
+        return "correct"
+    tails = {t: h for h, t in truth.items()}
+    lost = out is None or jin is None or out not in truth or jin not in tails
+    lost = lost or out not in delivered or tails[jin] not in delivered
+    return "parser" if lost else "matching"
+
+
+def run_pure(issues: list[GeneratedIssue], features: tuple, drop: float = 0.0, seed: int = 0) -> Tally:
     tally = Tally()
-    prepared = [pure_fragments(i) for i in issues]
+    rng = random.Random(seed)
+    prepared = [pure_fragments(i, drop, rng) for i in issues]
     match_jumps(*prepared[0][:2])       # load jieba's dictionary outside the timing
     start = time.perf_counter()
-    results = [match_jumps(outs, ins, features=features) for outs, ins, _ in prepared]
+    results = [match_jumps(outs, ins, features=features) for outs, ins, _, _ in prepared]
     tally.seconds = time.perf_counter() - start
     tally.issues = len(issues)
-    for issue, (outs, ins, truth), links in zip(issues, prepared, results):
+    for issue, (outs, ins, truth, delivered), links in zip(issues, prepared, results):
         by_key = {f.key: f for f in outs + ins}
         article_of = {(f.page, f.order): f.article for f in issue.fragments}
         tally.jumps += len(truth)
+        tally.delivered += len(delivered)
         for link in links:
-            tally.links += 1
-            if truth.get(link.out_key) == link.in_key:
-                tally.correct += 1
-                tally.correct_flagged += link.needs_review
+            verdict = judge(link.out_key, link.in_key, truth, delivered)
+            tally.count(verdict, link.needs_review, (issue.date.isoformat(), link))
+            if verdict == "correct":
                 head, tail = by_key[link.out_key], by_key[link.in_key]
                 expected = issue.truth[article_of[link.out_key]]
                 tally.exact_text += join_paragraphs(head.paragraphs, tail.paragraphs) == expected.paragraphs
                 tally.exact_pages += [head.page, tail.page] == expected.pages
-            elif link.needs_review:
-                tally.wrong_flagged += 1
-            else:
-                tally.confident_wrong.append((issue.date.isoformat(), link))
     return tally
 
 
@@ -166,31 +216,87 @@ def run_db(issues: list[GeneratedIssue]) -> list[tuple[str, Tally]]:
     return rows
 
 
-def score_issue_db(issue, issue_id, tally, Article, Continuation, Fragment) -> None:
+SHINGLE = 6          # characters per shingle when locating a parsed fragment's text in the truth
+EDGE = 20            # shingles at each end of a parsed fragment that say where it opens and closes
+PURE = 0.9           # share of a parsed fragment's shingles that must come from one printed fragment
+SHARED = object()    # a shingle that more than one printed fragment of the page holds
+
+
+def shingles(text: str) -> list[str]:
+    t = norm(text)
+    return [t[i:i + SHINGLE] for i in range(len(t) - SHINGLE + 1)] if len(t) >= SHINGLE else ([t] if t else [])
+
+
+@dataclass(frozen=True)
+class Found:
+    """Where a parsed fragment's text is in the truth: the printed fragment it opens with (its
+    jump-in line's end), the one it closes with (its jump-out line's end), and whether it is
+    exactly one printed fragment (not merged with another or split)."""
+
+    opens: object
+    closes: object
+    clean: bool
+
+
+def locate(printed: list[tuple[object, int, str]], parsed: list[tuple[object, int, str]]) -> dict:
+    """``{parsed key: Found}``; both lists hold ``(key, page, text)``.
+
+    Text is compared by shingles of normalised text on the same page; shingles two printed
+    fragments share, or none holds, do not vote. A link joins a jump-out's end to a jump-in's
+    start, so a head is judged by the text it closes with and a tail by the text it opens with:
+    a parser that merges a tail with the next article costs the article's text, not the link."""
+    owner: dict = {}
+    for key, page, text in printed:
+        for sh in shingles(text):
+            owner[(page, sh)] = key if owner.get((page, sh), key) == key else SHARED
+    votes = {}
+    for key, page, text in parsed:
+        votes[key] = [k for k in (owner.get((page, sh)) for sh in shingles(text)) if k is not None and k is not SHARED]
+
+    def majority(keys: list):
+        return Counter(keys).most_common(1)[0][0] if keys else None
+
+    whole = {key: majority(v) for key, v in votes.items()}
+    claims = Counter(whole.values())
+    return {
+        key: Found(
+            opens=majority(v[:EDGE]), closes=majority(v[-EDGE:]),
+            clean=bool(v) and v.count(whole[key]) >= PURE * len(v) and claims[whole[key]] == 1,
+        )
+        for key, v in votes.items()
+    }
+
+
+def score_issue_db(issue: GeneratedIssue, issue_id: int, tally: Tally, Article, Continuation, Fragment) -> None:
     """Compare one issue's Continuations and jumped Articles in the database with the truth."""
-    # Truth article of a database fragment: the printed fragment on its page with the same opening.
-    printed = {(f.page, norm(f.paragraphs[0])[:20]): f.article for f in issue.fragments if f.paragraphs}
-    article_of = {}
-    for frag in Fragment.objects.filter(page__issue_id=issue_id).select_related("page"):
-        article_of[frag.pk] = printed.get((frag.page.number, norm(frag.text.split("\n\n")[0])[:20]))
-    jumped = [a for a in issue.truth if a.jumped]
-    tally.jumps += len(jumped)
+    _, _, truth, _ = pure_fragments(issue)
+    printed = [((f.page, f.order), f.page, "\n".join(f.paragraphs)) for f in issue.fragments]
+    rows = list(Fragment.objects.filter(page__issue_id=issue_id).select_related("page"))
+    found = locate(printed, [(r.pk, r.page.number, r.text) for r in rows])
+    tally.unclean += sum(not f.clean for f in found.values())
+    # A true link reached the matcher when the parser produced a fragment closing with its head
+    # and one opening with its tail, with jump lines naming the right pages.
+    outs = {found[r.pk].closes: r for r in rows if r.jump_out_line}
+    ins = {found[r.pk].opens: r for r in rows if r.jump_in_line}
+    delivered = {
+        head for head, tail in truth.items()
+        if head in outs and tail in ins and outs[head].jump_to_page == tail[0] and ins[tail].jump_from_page == head[0]
+    }
+    tally.jumps += len(truth)
+    tally.delivered += len(delivered)
     for c in Continuation.objects.filter(from_fragment__page__issue_id=issue_id):
-        tally.links += 1
-        a, b = article_of.get(c.from_fragment_id), article_of.get(c.to_fragment_id)
-        if a is not None and a == b:
-            tally.correct += 1
-            tally.correct_flagged += c.needs_review
-        elif c.needs_review:
-            tally.wrong_flagged += 1
-        else:
-            tally.confident_wrong.append((issue.date.isoformat(), c.pk))
-    found = {norm(a.headline): a for a in Article.objects.filter(issue_id=issue_id)}
-    for truth in jumped:
-        art = found.get(norm(truth.headline))
+        out, jin = found.get(c.from_fragment_id), found.get(c.to_fragment_id)
+        verdict = judge(out and out.closes, jin and jin.opens, truth, delivered)
+        tally.count(verdict, c.needs_review, (issue.date.isoformat(), c.pk))
+    articles = {a.pk: a for a in Article.objects.filter(issue_id=issue_id)}
+    article_of = {(f.page, f.order): f.article for f in issue.fragments}
+    for head in truth:
+        row = outs.get(head)
+        art = articles.get(row.article_id) if row is not None else None
         if art is not None:
-            tally.exact_text += norm(art.body) == norm("\n\n".join(truth.paragraphs))
-            tally.exact_pages += list(art.pages) == truth.pages
+            expected = issue.truth[article_of[head]]
+            tally.exact_text += norm(art.body) == norm("\n\n".join(expected.paragraphs))
+            tally.exact_pages += list(art.pages) == expected.pages
 
 
 def main() -> None:
@@ -198,6 +304,8 @@ def main() -> None:
     parser.add_argument("--issues", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pure", action="store_true", help="match the generator's fragments directly, no database")
+    parser.add_argument("--drop", type=float, default=0.0,
+                        help="with --pure: chance that a jump line is lost, as when the parser misses it")
     args = parser.parse_args()
     start = time.perf_counter()
     issues = generate_issues(args.issues, args.seed)
@@ -205,15 +313,18 @@ def main() -> None:
     print(f"{len(issues)} issues, {sum(len(i.pages) for i in issues)} pages, {jumps} jumps "
           f"(generated in {time.perf_counter() - start:.1f} s, seed {args.seed})")
     if args.pure:
-        rows = [(" + ".join(f) or "none (pages only)", run_pure(issues, f)) for f in CONFIGS]
+        rows = [(" + ".join(f) or "none (pages only)", run_pure(issues, f, args.drop, args.seed)) for f in CONFIGS]
     else:
         setup_django()
         rows = run_db(issues)
     print(HEADER)
     for name, tally in rows:
         print(tally.row(name))
-    for date, link in rows[-1][1].confident_wrong[:20]:
-        print("confident wrong link:", date, link)
+    print(LEGEND)
+    if not args.pure:
+        print(f"parsed fragments that merge printed ones or split one: {rows[-1][1].unclean}")
+    for verdict, (date, link) in rows[-1][1].confident_wrong[:20]:
+        print(f"confident wrong link ({verdict}):", date, link)
 
 
 if __name__ == "__main__":

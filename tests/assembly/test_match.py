@@ -7,7 +7,7 @@ import pytest
 
 from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, join_paragraphs, match_jumps
 from archive.assembly import features as F
-from archive.assembly.match import assign
+from archive.assembly.match import assign, confidence
 from archive.assembly.text import ends_sentence
 
 HEAD_A = JumpOut("a", 1, 3, 0, "韦韬与汾酒集团举行工作会谈", (
@@ -142,10 +142,51 @@ def test_clear_pair_is_confident():
     assert not link.needs_review and link.confidence >= REVIEW_THRESHOLD
 
 
+# A second story on the same visit, closer in words to TAIL_B than TAIL_B's own head.
+HEAD_C = JumpOut("c", 1, 3, 2, "张新伟检查汾河防洪安全", (
+    "张新伟检查汾河防洪安全和防汛物资储备情况，察看堤防巡查。",
+    "他指出，要坚决",
+))
+
+
+def test_unbalanced_pair_flags_the_orphans_link():
+    """Three heads, two tails, one head's tail missing: whichever head takes a tail that is not its
+    own is flagged, though nothing better competes for it."""
+    tail_c_missing = [TAIL_A, TAIL_B]
+    links = match_jumps([HEAD_A, HEAD_B, HEAD_C], tail_c_missing)
+    truth = {("a", "x"), ("b", "y")}
+    wrong = [l for l in links if (l.out_key, l.in_key) not in truth]
+    assert wrong, "the case must provoke a wrong link to be a test"
+    assert all(l.needs_review and l.confidence < REVIEW_THRESHOLD for l in wrong)
+    assert all(l.evidence["balanced"] is False for l in links)
+
+
+def test_lone_wrong_pair_with_weak_evidence_is_flagged():
+    """One head, one tail, the tail from another article: a word across the cut alone does not
+    make the link confident when the halves share no story."""
+    stranger = JumpIn("s", 3, 1, 0, None, ("决定在全省开展安全生产大检查，重点排查危险化学品企业。",))
+    links = match_jumps([HEAD_A], [stranger])
+    assert all(l.needs_review for l in links)
+
+
+@pytest.mark.parametrize("margin, score, topic, balanced, confident", [
+    (9.0, 8.0, 9.0, True, True),      # strong on every count
+    (9.0, 8.0, 9.0, False, True),     # strong enough to beat a missing partner
+    (9.0, 2.0, 9.0, False, False),    # unbalanced: a middling score is not enough
+    (9.0, 2.0, 9.0, True, True),      # balanced: it is
+    (9.0, -1.0, 9.0, True, False),    # weak in absolute terms, however large the margin
+    (9.0, 8.0, 1.0, True, False),     # no sign of the same story
+    (1.0, 8.0, 9.0, True, False),     # a close second candidate
+])
+def test_confidence_needs_margin_absolute_score_and_topic(margin, score, topic, balanced, confident):
+    """Confidence passes the review threshold only when margin, score and topic evidence all do."""
+    assert (confidence(margin, score, topic, balanced) >= REVIEW_THRESHOLD) is confident
+
+
 def test_features_can_be_turned_off():
     """Only the chosen features appear in the evidence; unknown names are refused."""
     (link,) = match_jumps([HEAD_A], [TAIL_A], features=("tfidf",))
-    assert set(link.evidence) == {"tfidf", "margin"}
+    assert set(link.evidence) == {"tfidf", "margin", "topic", "balanced"}
     assert pair([HEAD_A], [TAIL_A], features=()) == {("a", "x")}
     with pytest.raises(ValueError):
         match_jumps([HEAD_A], [TAIL_A], features=("colour",))
