@@ -14,6 +14,9 @@ from archive.services import reassemble
 
 logger = logging.getLogger(__name__)
 
+# Issues per reassembly task: enough to share one search-index commit (the costly part of
+# indexing), few enough that a redelivered task redoes little.
+REASSEMBLY_BATCH = 20
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 RETRY = {
     "acks_late": True,
@@ -27,20 +30,25 @@ RETRY = {
 
 
 @shared_task(**RETRY)
-def reassemble_issue_task(issue_id: int) -> dict | None:
-    """Rebuild an issue's articles, then queue indexing of what changed."""
-    report = reassemble.reassemble_issue(issue_id)
-    if report is None:
-        return None
-    # The service's transaction has committed: queue the index updates directly.
+def reassemble_issues_task(issue_ids: list[int]) -> dict:
+    """Rebuild the articles of these issues (each in its own transaction), then queue one
+    indexing task for everything that changed: one index commit per batch, not per issue."""
+    touched, deleted, links = [], [], 0
+    for issue_id in issue_ids:
+        report = reassemble.reassemble_issue(issue_id)
+        if report is None:
+            continue
+        touched += report.created + report.updated
+        deleted += report.deleted
+        links += report.links
+    # The services' transactions have committed: queue the index updates directly.
     followers = []
-    touched = report.created + report.updated
     if touched:
-        followers.append(index_articles_task.delay(sorted(touched)).id)
-    if report.deleted:
-        followers.append(unindex_articles_task.delay(sorted(report.deleted)).id)
-    return {"issue": issue_id, "links": report.links, "created": len(report.created),
-            "updated": len(report.updated), "deleted": len(report.deleted), "followers": followers}
+        followers.append(index_articles_task.delay(sorted(set(touched))).id)
+    if deleted:
+        followers.append(unindex_articles_task.delay(sorted(set(deleted))).id)
+    return {"issues": len(issue_ids), "links": links, "touched": len(touched), "deleted": len(deleted),
+            "followers": followers}
 
 
 @shared_task(**RETRY)
@@ -59,11 +67,13 @@ def unindex_articles_task(article_ids: list[int]) -> int:
 
 
 def queue_reassembly(issue_ids) -> list:
-    """Queue reassembly after the current transaction commits; returns the async results
-    (filled once the transaction has committed, i.e. at once outside a transaction)."""
+    """Queue reassembly in batches after the current transaction commits; returns the async
+    results (filled once the transaction has committed, i.e. at once outside a transaction)."""
+    ids = list(issue_ids)
     results = []
-    for issue_id in issue_ids:
-        transaction.on_commit(lambda issue_id=issue_id: results.append(reassemble_issue_task.delay(issue_id)))
+    for start in range(0, len(ids), REASSEMBLY_BATCH):
+        batch = ids[start:start + REASSEMBLY_BATCH]
+        transaction.on_commit(lambda batch=batch: results.append(reassemble_issues_task.delay(batch)))
     return results
 
 
