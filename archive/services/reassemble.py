@@ -11,12 +11,19 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from archive import assembly
 from archive.models import Article, Continuation, Contributor, Credit, Fragment, Issue
 
 logger = logging.getLogger(__name__)
 
+# The Article fields reassembly derives from fragments (see _apply).
+DERIVED_FIELDS = (
+    "first_page_number", "kicker", "headline", "subheadline", "byline", "kind", "body", "captions",
+    "pages", "continuation_status", "confidence", "needs_review", "review_reason",
+)
 ROLE_KEYS = (
     (Credit.Role.REPORTER, "reporters"),
     (Credit.Role.PHOTOGRAPHER, "photographers"),
@@ -62,26 +69,35 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
     }
     chains = list(_chains(fragments, by_id, next_of, prev_of))
     names = _contributor_ids({name for _, chain in chains for _, name in _contributors(chain)})
-    kept, credits, moved = set(), [], []
+    built, created, changed = [], [], []
     for number_key, chain in chains:
         article = existing.get(number_key)
-        created = article is None
-        if created:
+        if article is None:
             article = Article(issue=issue, first_page_id=number_key[0], number=number_key[1])
+            created.append(article)
         chain_links = [next_of[f.pk] for f in chain[:-1]]
-        if _apply(article, chain, chain_links) or created:
-            article.save()
-            (report.created if created else report.updated).append(article.pk)
-        wanted = _credits_wanted(article, chain, names, created)
+        if _apply(article, chain, chain_links) and article.pk:
+            article.updated_at = timezone.now()
+            changed.append(article)
+        built.append((article, chain))
+    # In bulk, history included: a first assembly writes some forty articles an issue.
+    bulk_create_with_history(created, Article)
+    bulk_update_with_history(changed, Article, fields=[*DERIVED_FIELDS, "updated_at"])
+    report.created = [article.pk for article in created]
+    report.updated = [article.pk for article in changed]
+
+    credits, moved = [], []
+    for article, chain in built:
+        wanted = _credits_wanted(article, chain, names, article in created)
         if wanted is not None:
             credits.extend(wanted)
-            if not created and article.pk not in report.updated:
+            if article not in created and article.pk not in report.updated:
                 report.updated.append(article.pk)
         moved.extend(_moved(chain, article))
-        kept.add(article.pk)
         report.dangling += article.continuation_status == Article.ContinuationStatus.DANGLING
     Credit.objects.bulk_create(credits)
     Fragment.objects.bulk_update(moved, ["article", "position"])
+    kept = {article.pk for article, _ in built}
 
     for article in existing.values():
         if article.pk in kept:
@@ -231,7 +247,8 @@ def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -
         "review_reason": "uncertain continuation link" if review else "",
     }
     changed = False
-    for name, value in values.items():
+    for name in DERIVED_FIELDS:
+        value = values[name]
         if name in article.locked_fields:
             continue
         if getattr(article, name) != value:
