@@ -13,9 +13,11 @@ from .names import split_names
 _ROLE_WORDS = re.compile(r"(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|实习生|见习记者)[:：]?")
 _CREDIT_PARENS = r"\(\s{0,3}(?P<credit>(?:本报)?(?:特约)?(?:见习)?(?:记者|通讯员|实习生)[^()\n]{1,60}?)\s{0,3}\)"
 # 本报讯 / 本报北京1月31日电 / 新华社太原6月2日电 / 据新华社电 / 本报评, then optionally (记者 …).
+# After a dated dispatch the reporters' names may stand in brackets alone: 本报巴中2月20日电 (张文、杨希壮).
+_NAME_PARENS = r"\(\s{0,3}(?P<names>[\u4e00-\u9fff]{2,4}(?:[、, ][\u4e00-\u9fff]{2,4}){0,5})\s{0,3}\)"
 _BYLINE = re.compile(
     r"^(?P<head>本报讯|本报评|(?:本报|据?新华社|人民日报)(?:[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日)?(?:专)?电)"
-    r"(?:\s{0,3}" + _CREDIT_PARENS + r")?"
+    r"(?:\s{0,3}" + _CREDIT_PARENS + r"|(?<=日电)\s{0,3}" + _NAME_PARENS + r")?"
 )
 _SIGNOFF = re.compile(r"\(\s{0,2}(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、,]{1,40}?)\s{0,2}\)\s*$")
 # An author line under a commentary's headline: "文/张三", "□ 张三", or an affiliation then the
@@ -46,7 +48,8 @@ def match_byline(line: str) -> Byline | None:
     match = _BYLINE.match(line)
     if not match:
         return None
-    reporters = credit_names(match.group("credit")) if match.group("credit") else []
+    credit = match.group("credit") or match.group("names")
+    reporters = credit_names(credit) if credit else []
     return Byline(end=match.end(), reporters=reporters, commentary=match.group("head") == "本报评")
 
 

@@ -26,6 +26,9 @@ _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
 # Full stops and the like: a title may hold commas, never a finished sentence.
 _TERMINAL_MARKS = "。；;！？!?"
+# Paired marks a title always closes on its own line; a column break leaves them open
+# ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…").
+_PAIRS = ("“”", "《》", "()")
 # A printed page head: "第3版", "03版 要闻", "A3版".
 PAGE_HEAD = re.compile(r"^第?\s{0,2}[A-Z]?\s{0,2}(?P<page>\d{1,2})\s{0,2}版(?:\s{0,3}[\u4e00-\u9fff]{2,6})?$")
 
@@ -63,6 +66,21 @@ def split_lines(view: str) -> list[tuple[int, int]]:
     return spans
 
 
+def is_closed(text: str) -> bool:
+    """True when every quotation, book title and bracket that opens in ``text`` closes in it."""
+    return all(text.count(left) == text.count(right) for left, right in _PAIRS)
+
+
+def _quotes_a_sentence(title: str) -> bool:
+    """True when ``title`` quotes a finished sentence and says more around it: speech in prose
+    ("官同生对同事说：“…准备……”", "“妈妈，我不想上学！…”孩子又一"). A title that is the
+    quotation alone ("“没救下人，才会后悔！”（德耀中华）") is display type."""
+    title = COLUMN_TAG.sub("", title)
+    return any(
+        ends_sentence(quote.group()[:-1]) and quote.group() != title for quote in _QUOTED.finditer(title)
+    )
+
+
 def is_short(text: str, markdown: bool = False) -> bool:
     """True when the line could be a headline or a section head: short, no prose punctuation."""
     cleaned = clean(text)
@@ -72,6 +90,8 @@ def is_short(text: str, markdown: bool = False) -> bool:
         return len(cleaned) <= MAX_MARKDOWN_HEADLINE
     return (
         len(cleaned) <= MAX_HEADLINE
+        and is_closed(cleaned)
+        and not _quotes_a_sentence(cleaned)
         and not any(mark in _QUOTED.sub("", cleaned) for mark in PROSE_MARKS)
         # A line that is one quotation is a title unless the quotation ends a sentence.
         and not ends_sentence(_QUOTED.sub("", cleaned) or cleaned.rstrip("”"))
@@ -87,9 +107,24 @@ def is_tagged_title(text: str) -> bool:
         return False
     title = cleaned[:tag.start()]
     return (
-        0 < len(title) <= MAX_HEADLINE and _HAS_WORD.search(title) is not None
+        0 < len(title) <= MAX_HEADLINE and _HAS_WORD.search(title) is not None and is_closed(title)
         and not any(mark in _QUOTED.sub("", title) for mark in _TERMINAL_MARKS)
         and not ends_sentence(tag.group())
+    )
+
+
+def is_title_with_commas(unit: Unit) -> bool:
+    """True for a plain body line shaped like a title that holds commas ("大手拉小手，冰雪亲子游"):
+    short, closed, no finished sentence and no trailing comma. Only its place on the page
+    (page.py) tells it from the head of a paragraph a column break cut."""
+    prose_parts = unit.byline or unit.jump_in or unit.jump_out or unit.signoff_start is not None
+    if unit.kind != BODY_LINE or prose_parts:
+        return False
+    cleaned = clean(unit.text)
+    return (
+        len(cleaned) <= MAX_HEADLINE and is_closed(cleaned) and not _quotes_a_sentence(cleaned)
+        and not any(mark in _QUOTED.sub("", cleaned) for mark in _TERMINAL_MARKS)
+        and not ends_sentence(cleaned) and cleaned[-1] not in "，,、：:—"
     )
 
 

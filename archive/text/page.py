@@ -13,7 +13,7 @@ from .columns import join_broken
 from .headlines import Line, assign_roles, is_banner, is_series_line
 from .lines import (
     BODY_LINE, CAPTION_LINE, CREDIT, HEADING, JUMP_LINE, NOISE_LINE, REPORTERS, SIGNOFF_LINE,
-    Unit, classify, is_tagged_title, split_lines,
+    Unit, classify, is_tagged_title, is_title_with_commas, split_lines,
 )
 from .bylines import match_author_line
 from .names import merge_names
@@ -26,6 +26,9 @@ from .types import (
 
 # A kicker that reads like prose is still one line of display type.
 MAX_KICKER = 60
+# A one-line headline is short (16 characters on average in the 人民日报 corpus); a longer
+# plain line inside an article is the head of a paragraph that a column break cut.
+MAX_PLAIN_TITLE = 20
 
 
 @dataclass
@@ -86,9 +89,11 @@ class _Reader:
         i = 0
         while i < len(units):
             unit = units[i]
-            if unit.kind == HEADING:
-                j = i
-                while j < len(units) and units[j].kind == HEADING:
+            if unit.kind == HEADING or self.is_display(units, i, after_heading=False):
+                j = i + 1
+                while j < len(units) and (
+                    units[j].kind == HEADING or self.is_display(units, j, after_heading=True)
+                ):
                     j += 1
                 k = j
                 while k < len(units) and units[k].kind == CAPTION_LINE:
@@ -108,11 +113,50 @@ class _Reader:
             handler(unit)
             i += 1
 
+    def is_display(self, units: list[Unit], i: int, after_heading: bool) -> bool:
+        """Whether body line ``i``, a title with commas, is display type by its place: it then
+        joins a headline group. A byline or a jump-in line opens an article or its continued
+        part, so the title-shaped line right above one (photo captions between) is its
+        headline or subheadline. With no article open, the line above a paragraph is a
+        headline too ("体操世锦赛，中国队收获3银2铜"); under a headline it may be the head of a
+        first paragraph a column break cut, so it stays text."""
+        if not is_title_with_commas(units[i]):
+            return False
+        k = i + 1
+        while k < len(units) and units[k].kind == CAPTION_LINE:
+            k += 1
+        following = units[k] if k < len(units) else None
+        if following is None or following.kind not in (BODY_LINE, JUMP_LINE):
+            return False
+        opens = following.byline is not None or following.jump_in is not None or (
+            following.kind == JUMP_LINE and following.jump.direction == "in"
+        )
+        no_article = self.current is None or self.current.closed
+        return opens or (no_article and not after_heading and following.kind == BODY_LINE)
+
     def heading_group(self, group: list[Unit], trailing: list[Unit], following: Unit | None) -> None:
         texts = [self.text(unit.start, unit.end) for unit in group]
-        body_follows = following is not None and following.kind in (BODY_LINE, JUMP_LINE) and not (
-            following.kind == JUMP_LINE and following.jump.direction == "out"
+        jump_out_follows = (
+            following is not None and following.kind == JUMP_LINE and following.jump.direction == "out"
         )
+        body_follows = (
+            following is not None and following.kind in (BODY_LINE, JUMP_LINE) and not jump_out_follows
+        )
+        open_draft = self.current is not None and not self.current.closed
+        # A jump-out line closes the text above it, and a jump-in line on its own opens the text
+        # below it: short lines there are the continued article's words, cut by a column
+        # ("委员长会议建议的…议程还有：" / "（转第3版）"; "（上接第1版）" / "出口规模从…跃升至2018").
+        continued_text = open_draft and (
+            (jump_out_follows and not trailing)
+            or (self.current.fragment.jump_in is not None and not self.current.has_body and body_follows
+                and not any(unit.markdown or unit.text.startswith("**") for unit in group))
+        )
+        if continued_text:
+            for unit in group:
+                self.add_paragraph(self.current, unit.start, unit.end)
+            for unit in trailing:
+                self.caption(unit)
+            return
         if not body_follows or all(is_banner(texts, i) for i in range(len(texts))):
             # Nothing to head: banners and column labels, or a stray title at the page foot.
             for unit in group:
@@ -139,6 +183,7 @@ class _Reader:
             or current is None
             or current.closed
             or (plain_line and current.has_body and self.is_title(group[kept[0]], trailing))
+            or (len(kept) > 1 and self.part_finished())
         )
         if not starts_article and plain_line and current.has_body:
             # One plain short line inside an article is a piece of a paragraph that a column
@@ -185,16 +230,29 @@ class _Reader:
     def is_title(self, unit: Unit, trailing: list[Unit]) -> bool:
         """Whether one plain short line inside an open article is the headline of the next one.
 
-        A line that finishes the open paragraph, or is a sentence itself, is text. Otherwise it
-        is a title when a photo caption stands under it (captions hang under display type, not
-        under a line of text), or when the open article is a headline-less continuation (上接…):
-        a continued tail runs to its end, so the plain line after its last full stop starts the
-        page's next article rather than opening a column-cut paragraph of the tail.
+        A line that finishes the open paragraph is text (the line itself holds no finished
+        sentence, lines.is_short; a closing quotation mark ends a title: 马街书会 如约“开腔”).
+        Otherwise it is a title when a photo caption stands under it (captions hang under
+        display type, not under a line of text), or when the open article is a finished
+        continued part (``part_finished``) and the line is as short as display type: a plain
+        line longer than MAX_PLAIN_TITLE is the head of a paragraph a column break cut
+        ("香港中华总商会、…等香港各大主要商" / "会均表示，…").
         """
-        fragment = self.current.fragment
-        if not ends_sentence(self.current.last_paragraph) or ends_sentence(clean(unit.text)):
+        if not ends_sentence(self.current.last_paragraph):
             return False
-        return bool(trailing) or (fragment.jump_in is not None and fragment.headline is None)
+        return bool(trailing) or (self.part_finished() and len(clean(unit.text)) <= MAX_PLAIN_TITLE)
+
+    def part_finished(self) -> bool:
+        """Whether the open article is a continued part (上接…) that has reached a full stop.
+
+        A continued part runs to its end, so display lines after its last full stop start the
+        page's next article rather than a section of it (with or without the repeated headline
+        above the part)."""
+        current = self.current
+        return (
+            current.fragment.jump_in is not None and current.has_body
+            and ends_sentence(current.last_paragraph)
+        )
 
     def take_back_prose_kicker(self) -> tuple[int, int] | None:
         """Undo a headless one-paragraph draft whose paragraph is really a kicker.

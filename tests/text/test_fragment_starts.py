@@ -66,3 +66,90 @@ def test_titles_with_commas_start_articles(raw, outline):
 def test_plain_lines_after_an_open_article(raw, outline):
     """A plain line after a finished paragraph starts the next article after a tail or over a caption."""
     assert _outline(raw) == outline
+
+
+@pytest.mark.parametrize("raw, outline", [
+    # A quotation or bracket left open: a column break cut the line, titles close their marks.
+    (f"{TAIL}\n\n“高速铁路钢轨1米范围内轨面纵向不平顺应小于0.2毫\n\n米。超过0.2毫米，列车会晃车。\n",
+     [(None, 1, None, 2)]),
+    # Speech that quotes a finished sentence is prose, however short …
+    ("## 官同生：真心英雄\n\n（上接01版)\n\n官同生对同事说：“今晚的任务不同往常，要有准备……”\n\n5月28日凌晨，民警包围了旅社。\n",
+     [("官同生：真心英雄", 1, None, 2)]),
+    # … while a title that is the quotation alone stays a title.
+    (f"“没救下人，才会后悔！”（德耀中华）\n\n{LEAD}\n", [("“没救下人，才会后悔！”(德耀中华)", None, None, 1)]),
+], ids=["open-quotation", "speech-quoting-a-sentence", "quotation-title"])
+def test_prose_shaped_short_lines(raw, outline):
+    """Short lines with open marks or a quoted finished sentence in running text are not titles."""
+    assert _outline(raw) == outline
+
+
+@pytest.mark.parametrize("raw, outline", [
+    # Right above a jump-in line: the repeated headline of a continued part.
+    (f"{TAIL}\n\n用政府辛苦指数，换企业发展指数\n\n（接第1版）\n\n环节由19个减少到14个。\n",
+     [(None, 1, None, 1), ("用政府辛苦指数，换企业发展指数", 1, None, 1)]),
+    # With no article open, above a paragraph.
+    ("体操世锦赛，中国队收获3银2铜\n\n当地时间10月13日，世锦赛落幕。\n", [("体操世锦赛，中国队收获3银2铜", None, None, 1)]),
+    # Not a title: the head of a first paragraph a column break cut, under a headline …
+    ("## 茅洞桥年景（泥土芬芳）\n\n嫩黄的阳光从远处山峦缓缓漫过来，与温婉的晨雾相\n\n拥时，茅洞桥的街巷早已沸腾了。\n",
+     [("茅洞桥年景(泥土芬芳)", None, None, 1)]),
+    # … or inside an open article.
+    (f"力促服务业复工复产\n\n{LEAD}\n\n他们拉长产业链，延伸价值链\n\n带动农民增收。\n", [("力促服务业复工复产", None, None, 2)]),
+], ids=["above-jump-in", "no-article-open", "cut-head-under-headline", "cut-head-in-article"])
+def test_titles_with_commas_by_their_place(raw, outline):
+    """A short comma line is display type above a byline or jump-in line, or when no article is open."""
+    assert _outline(raw) == outline
+
+
+@pytest.mark.parametrize("raw, head, paragraphs", [
+    # A comma line right above a byline (photo caption between) is the subheadline.
+    ("## 冰天雪地也是金山银山\n\n黑龙江的冰雪游，真热\n\n市民在现场参观。 王正摄\n\n"
+     "本报哈尔滨2月17日电 （记者吴齐强）“简直物超所值！”游客说。\n",
+     ("冰天雪地也是金山银山", "黑龙江的冰雪游，真热"), ["“简直物超所值！”游客说。"]),
+    # A quoted finished sentence with text after it, under a headline, is the first paragraph.
+    ("## 小肩膀也要担责任（行与思）\n\n“妈妈，我不想上学！捡瓶子也能养活自己。”孩子又一\n\n次“理直气壮”。妈妈很淡定。\n",
+     ("小肩膀也要担责任(行与思)", None), ["“妈妈，我不想上学！捡瓶子也能养活自己。”孩子又一次“理直气壮”。妈妈很淡定。"]),
+], ids=["comma-subheadline-above-byline", "quoted-sentence-then-text"])
+def test_display_lines_and_text_of_an_article(raw, head, paragraphs):
+    """Title-shaped commas above a byline are display type; a quoted sentence running on is text."""
+    fragment, = parse_page(raw).fragments
+    assert ((fragment.headline, fragment.subheadline), fragment.paragraphs) == (head, paragraphs)
+
+
+def test_names_in_brackets_after_a_dispatch_are_the_byline():
+    """本报巴中2月20日电 (张文、杨希壮): bracketed names after a dated dispatch are reporters, not text."""
+    page = parse_page("## 巴州区建立惠民信息监督平台\n\n本报巴中2月20日电 （张文、杨希壮）“查到了！”村民说。\n")
+    fragment = page.fragments[0]
+    assert (fragment.paragraphs, fragment.reporters) == (["“查到了！”村民说。"], ["张文", "杨希壮"])
+
+
+@pytest.mark.parametrize("raw, outline", [
+    # A plain headline after a continued part that repeats its headline.
+    (f"## 会议召开\n\n{TAIL}\n\n{BODY}\n\n人勤春早农事忙\n\n早春时节，各地农民走进田间地头。\n",
+     [("会议召开", 1, None, 2), ("人勤春早农事忙", None, None, 1)]),
+    # Two lines of display type after a continued part: the next article's headline group.
+    (f"{TAIL}\n\n弘扬红色文化 传承革命精神\n\n“红军长征粤北纪念馆”开馆\n\n纪念馆位于广东省韶关市。\n",
+     [(None, 1, None, 1), ("“红军长征粤北纪念馆”开馆", None, None, 1)]),
+    # A headline closed by a quotation, with a caption under it.
+    (f"{TAIL}\n\n马街书会 如约“开腔”\n\n活动现场。 梁琛摄\n\n2月17日是农历正月十三。\n",
+     [(None, 1, None, 1), ("马街书会 如约“开腔”", None, None, 1)]),
+    # Not a title: a plain line longer than display type is a column-cut paragraph head.
+    (f"{TAIL}\n\n香港中华总商会、香港中华出入口商会等香港各大主要商\n\n会均表示，希望规例能减少暴力。\n",
+     [(None, 1, None, 2)]),
+], ids=["after-headed-tail", "pair-after-tail", "quotation-ending-title", "long-cut-head-in-tail"])
+def test_continued_parts_run_to_their_end(raw, outline):
+    """After a continued part's last full stop, short display lines start the next article."""
+    assert _outline(raw) == outline
+
+
+@pytest.mark.parametrize("raw, paragraphs", [
+    # Above a jump-out line: the open article's last words, not a banner.
+    (f"市人大常委会举行会议\n\n{LEAD}\n\n委员长会议建议的常委会议程还有：\n\n（转第3 版）\n",
+     ["1月1日,会议在京召开。", "委员长会议建议的常委会议程还有："]),
+    # Below a jump-in line on its own: the continued text's first words, not a section head.
+    ("（上接第1版）\n\n出口规模从2012年的0.8亿美元跃升至2018\n\n年5.0亿美元，实现六连增。\n",
+     ["出口规模从2012年的0.8亿美元跃升至2018年5.0亿美元，实现六连增。"]),
+], ids=["above-jump-out", "below-jump-in"])
+def test_short_lines_next_to_jump_lines_are_text(raw, paragraphs):
+    """A short line next to a jump line on its own is the continued article's text, cut by a column."""
+    fragment, = parse_page(raw).fragments
+    assert fragment.paragraphs == paragraphs
