@@ -105,7 +105,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CEL
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "xapian_backend.XapianEngine",
+        "ENGINE": "archive.search.backend.ArchiveXapianEngine",
         "PATH": str(SEARCH_INDEX_DIR),
     },
 }

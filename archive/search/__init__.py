@@ -1,0 +1,1 @@
+"""Site search: jieba segmentation, a lean Xapian backend for haystack, query parsing, snippets."""
