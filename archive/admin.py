@@ -82,6 +82,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
         if any(formset.has_changed() for formset in formsets if formset.model is Credit):
             editing.article_edit(article=form.instance, changes={}, locks=["contributors"])
 
+    def delete_model(self, request, obj):
+        editing.articles_delete(ids=[obj.pk])
+
+    def delete_queryset(self, request, queryset):
+        editing.articles_delete(ids=list(queryset.values_list("pk", flat=True)))
+
     @admin.action(description="Mark reviewed (confirms its links)")
     def mark_reviewed(self, request, queryset):
         for article in queryset:

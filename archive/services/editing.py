@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from archive.models import Article, Continuation
-from archive.tasks import queue_index, queue_reassembly
+from archive.tasks import queue_index, queue_reassembly, queue_unindex
 
 
 @transaction.atomic
@@ -69,3 +69,12 @@ def continuation_create(*, from_fragment, to_fragment) -> Continuation:
     )
     queue_reassembly([from_fragment.page.issue_id])
     return continuation
+
+
+@transaction.atomic
+def articles_delete(*, ids) -> int:
+    """Delete articles and take them out of search once the deletion has committed."""
+    deleted = list(Article.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    Article.objects.filter(pk__in=deleted).delete()
+    queue_unindex(deleted)
+    return len(deleted)

@@ -66,3 +66,19 @@ def test_list_pages_answer(issue, admin_client):
     """Every admin list an editor uses renders."""
     for model in ("newspaper", "issue", "page", "article", "reviewitem", "continuation", "contributor", "fragment"):
         assert admin_client.get(f"/admin/archive/{model}/").status_code == 200, model
+
+
+def test_deleting_an_article_takes_it_out_of_search(issue, admin_client, run):
+    """An article an editor deletes is no longer found."""
+    from archive.search.backend import Filters
+    from archive.search.selectors import search_articles
+
+    def found():
+        return [hit.headline for hit in search_articles(q="汾河", filters=Filters()).hits]
+
+    assert RIVER in found()
+    article = Article.objects.get(headline=RIVER)
+    response = run(admin_client.post, f"/admin/archive/article/{article.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk=article.pk).exists()
+    assert RIVER not in found()
