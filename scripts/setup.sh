@@ -22,8 +22,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv || { apt_install python3-venv && "$PYTHON" -m venv .venv; }
 fi
 if ! cmp -s requirements.txt .venv/.requirements.installed; then
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -r requirements.txt
+  # (grep drops pip's notes about local index mirrors that some machines configure)
+  .venv/bin/pip install -q --upgrade pip 2>&1 | { grep -v "is ignored: it is neither" || true; }
+  .venv/bin/pip install -q -r requirements.txt 2>&1 | { grep -v "is ignored: it is neither" || true; }
   cp requirements.txt .venv/.requirements.installed
 fi
 

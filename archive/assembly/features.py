@@ -83,7 +83,8 @@ def continuity(ctx: Context, out: JumpOut, jin: JumpIn) -> dict:
     # string: large when a dictionary word spans the cut (坚|决贯彻), zero when none does.
     # Capped: one chance word across a cut (gain 8.7 in a benchmark issue) must not outvote
     # every other feature and make a confident wrong link.
-    gain = segment_logp(h + t) - segment_logp(h) - segment_logp(t)
+    # Rounded: with no word across the cut the gain is 0 up to the order of float additions.
+    gain = round(segment_logp(h + t) - segment_logp(h) - segment_logp(t), 9)
     # The cut's bigram and trigrams seen elsewhere in the issue: names and terms repeat.
     seen = sum(1 for g in (h[-1] + t[0], h[-2:] + t[0], h[-1] + t[:2]) if len(g) > 1 and ctx.ngrams[g])
     # A tail opening like a sentence start after an unfinished head: weak evidence, fitted.

@@ -49,16 +49,21 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in rjieba.cut(text) if _WORD_CHAR.search(t))
 
 
+# A tokenizer of our own: the search layer teaches the default one project words
+# (jieba.add_word), which must not change matching scores from one process to another.
+_DICTIONARY = jieba.Tokenizer()
+
+
 def word_freq(word: str) -> int:
     """Frequency of ``word`` in jieba's dictionary (0 when absent)."""
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(word, 0)
+    _DICTIONARY.check_initialized()
+    return _DICTIONARY.FREQ.get(word, 0)
 
 
 @lru_cache(maxsize=16384)
 def segment_logp(text: str) -> float:
     """Log-probability of jieba's best segmentation of ``text`` under its unigram model."""
-    jieba.dt.check_initialized()
+    _DICTIONARY.check_initialized()
     route: dict = {}
-    jieba.dt.calc(text, jieba.dt.get_DAG(text), route)
+    _DICTIONARY.calc(text, _DICTIONARY.get_DAG(text), route)
     return route[0][0] if text else 0.0
