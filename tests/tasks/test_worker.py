@@ -100,14 +100,17 @@ def test_a_worker_killed_mid_task_leaves_the_same_result(jump_issue, worker_env)
     issue_id = Issue.objects.get().pk
 
     db = connection.settings_dict
-    with psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"]) as blocker:
+    params = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"], "dbname": db["NAME"]}
+    # The observer runs each query in its own transaction: inside one, PostgreSQL would show
+    # the same snapshot of pg_stat_activity every time.
+    with psycopg.connect(**params) as blocker, psycopg.connect(**params, autocommit=True) as observer:
         # Hold the issue's row lock so the worker's task stops in the middle, inside its transaction.
         blocker.execute("SELECT 1 FROM archive_issue WHERE id = %s FOR UPDATE", (issue_id,))
         worker = start_worker(worker_env)
         try:
             queued = manage(worker_env, "reassemble", "--all")
             assert queued.returncode == 0, queued.stderr
-            assert wait_until(lambda: _waiting_on_lock(blocker)), "the worker never started the task"
+            assert wait_until(lambda: _waiting_on_lock(observer)), "the worker never started the task"
             stop(worker, signal.SIGKILL)
         finally:
             stop(worker, signal.SIGKILL)
