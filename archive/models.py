@@ -60,7 +60,7 @@ class Page(models.Model):
     number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
     section = models.CharField(max_length=64, blank=True)
     source_name = models.CharField(max_length=500)
-    sha256 = models.CharField(max_length=64, unique=True)
+    sha256 = models.CharField(max_length=64, db_index=True)
     encoding = models.CharField(max_length=32)
     raw_text = models.TextField()
     parser_version = models.CharField(max_length=16)

@@ -86,7 +86,7 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
     try:
         data = _read(source.path)
         sha256 = hashlib.sha256(data).hexdigest()
-        existing = Page.objects.filter(sha256=sha256).values("pk", "issue_id").first()
+        existing = _same_page(source, sha256)
         if existing:
             return FileResult(source.path, UNCHANGED, page_id=existing["pk"], issue_id=existing["issue_id"])
         raw, encoding = decode_page(data)
@@ -101,6 +101,19 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
         logger.exception("ingest failed for %s", source.path)
         return FileResult(source.path, REJECTED, reason=f"internal error while ingesting: {exc!r}")
     return FileResult(source.path, status, page_id=page.pk, issue_id=page.issue_id)
+
+
+def _same_page(source: SourceFile, sha256: str) -> dict | None:
+    """The stored page this file already is, if any.
+
+    A file whose place names its paper, date and page is that page: it is unchanged when the
+    page holds the same bytes (two issues may well print identical pages). A file without
+    that is known by its bytes alone.
+    """
+    pages = Page.objects.filter(sha256=sha256)
+    if source.paper and source.date and source.page:
+        pages = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
+    return pages.values("pk", "issue_id").first()
 
 
 def _read(path: Path) -> bytes:

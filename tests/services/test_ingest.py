@@ -119,3 +119,16 @@ def test_jump_line_without_page_number_flags_the_page(tmp_path, ingest_command):
     assert status == 0 and page.needs_review
     record = json.dumps(page.review_reasons, ensure_ascii=False)
     assert "版" in record or "jump" in record
+
+
+def test_identical_pages_of_two_issues_are_both_kept(tmp_path, ingest_command):
+    """Two days may print the same page: with the layout naming them, both are ingested."""
+    for day in ("2022-06-03", "2022-06-04"):
+        folder = tmp_path / "taiyuan-daily" / day
+        folder.mkdir(parents=True)
+        (folder / "01.txt").write_text(PAGE_1, encoding="utf-8")
+    status, out, _ = ingest_command(tmp_path)
+    assert out.strip() == "pages: 2 new, 0 unchanged, 0 updated, 0 rejected"
+    assert sorted(str(d) for d in Page.objects.values_list("issue__date", flat=True)) == ["2022-06-03", "2022-06-04"]
+    status, out, _ = ingest_command(tmp_path)
+    assert out.strip() == "pages: 0 new, 2 unchanged, 0 updated, 0 rejected"
