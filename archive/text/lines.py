@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import bylines, captions, jumps
 from .headlines import COLUMN_TAG
-from .names import merge_names
+from .names import merge_names, split_names
 from .normalise import PROSE_MARKS, clean, ends_sentence
 from .types import Jump
 
@@ -29,6 +29,8 @@ _TERMINAL_MARKS = "。；;！？!?"
 # Paired marks a title always closes on its own line; a column break leaves them open
 # ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…").
 _PAIRS = ("“”", "《》", "()")
+# Words that name a column rather than a person in a bracket: (评论员随笔), (金台论道), (创新故事).
+_COLUMN_WORD = re.compile(r"评|论|随笔|观察|札记|故事|进行时|视点|聚焦")
 # A printed page head: "第3版", "03版 要闻", "A3版".
 PAGE_HEAD = re.compile(r"^第?\s{0,2}[A-Z]?\s{0,2}(?P<page>\d{1,2})\s{0,2}版(?:\s{0,3}[\u4e00-\u9fff]{2,6})?$")
 
@@ -106,9 +108,15 @@ def is_tagged_title(text: str) -> bool:
     if tag is None:
         return False
     title = cleaned[:tag.start()]
+    # A title may close on a question or exclamation ("“首店经济”，如何延续开门红？（评论员随笔）")
+    # when the bracket names a column; brackets of names after one sign off a paragraph
+    # ("…对吗？（李俊华）").
+    asks = title.endswith(("？", "！", "?", "!")) and (
+        bool(_COLUMN_WORD.search(tag.group())) or not split_names(tag.group()[1:-1])
+    )
     return (
         0 < len(title) <= MAX_HEADLINE and _HAS_WORD.search(title) is not None and is_closed(title)
-        and not any(mark in _QUOTED.sub("", title) for mark in _TERMINAL_MARKS)
+        and not any(mark in _QUOTED.sub("", title[:-1] if asks else title) for mark in _TERMINAL_MARKS)
         and not ends_sentence(tag.group())
     )
 
@@ -121,10 +129,12 @@ def is_title_with_commas(unit: Unit) -> bool:
     if unit.kind != BODY_LINE or prose_parts:
         return False
     cleaned = clean(unit.text)
+    unquoted = _QUOTED.sub("", cleaned)
     return (
         len(cleaned) <= MAX_HEADLINE and is_closed(cleaned) and not _quotes_a_sentence(cleaned)
-        and not any(mark in _QUOTED.sub("", cleaned) for mark in _TERMINAL_MARKS)
-        and not ends_sentence(cleaned) and cleaned[-1] not in "，,、：:—"
+        and not any(mark in unquoted for mark in _TERMINAL_MARKS)
+        # A closing quotation mark ends a quoted word, not a sentence: 致敬，城市“夜行人”.
+        and not ends_sentence(unquoted or cleaned) and cleaned[-1] not in "，,、：:—"
     )
 
 

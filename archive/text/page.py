@@ -6,6 +6,7 @@ when no article is open; otherwise they are section heads of the article being r
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import guesses
@@ -29,6 +30,14 @@ MAX_KICKER = 60
 # A one-line headline is short (16 characters on average in the 人民日报 corpus); a longer
 # plain line inside an article is the head of a paragraph that a column break cut.
 MAX_PLAIN_TITLE = 20
+# A title with commas right under display type is a subheadline when it is no longer than an
+# average one-line headline; longer, it may be the head of a first paragraph that a column
+# break cut. The 人民日报 corpus prints comma subheadlines of 9 to 40 characters, so this is a
+# trade: the shorter third of them is read as display type, and a longer cut head stays text.
+MAX_SUBHEADLINE_UNDER = 16
+
+# A line of ellipsis marks, perhaps closing a quotation or a sentence: "……", "…”", "……。".
+_ELLIPSIS = re.compile(r"^[.·]*…[….·。!?！？”’」』)]*$")
 
 
 @dataclass
@@ -116,14 +125,17 @@ class _Reader:
     def is_display(self, units: list[Unit], i: int, after_heading: bool) -> bool:
         """Whether body line ``i``, a title with commas, is display type by its place: it then
         joins a headline group. A byline or a jump-in line opens an article or its continued
-        part, so the title-shaped line right above one (photo captions between) is its
-        headline or subheadline. With no article open, the line above a paragraph is a
-        headline too ("体操世锦赛，中国队收获3银2铜"); under a headline it may be the head of a
-        first paragraph a column break cut, so it stays text."""
+        part, so the title-shaped line right above one (photo captions and short display lines
+        between) is its kicker, headline or subheadline. With no article open, the line above a
+        paragraph is a headline too ("体操世锦赛，中国队收获3银2铜"); so is one after a finished
+        paragraph with a photo caption under it (captions hang under display type), and one
+        above more display lines after a finished continued part (``part_finished``). Elsewhere
+        it may be the head of a paragraph a column break cut ("回老家后，…学习电子商务，积" /
+        "极参加…"), so it stays text unless it is short and under display type."""
         if not is_title_with_commas(units[i]):
             return False
         k = i + 1
-        while k < len(units) and units[k].kind == CAPTION_LINE:
+        while k < len(units) and units[k].kind in (CAPTION_LINE, HEADING):
             k += 1
         following = units[k] if k < len(units) else None
         if following is None or following.kind not in (BODY_LINE, JUMP_LINE):
@@ -131,8 +143,18 @@ class _Reader:
         opens = following.byline is not None or following.jump_in is not None or (
             following.kind == JUMP_LINE and following.jump.direction == "in"
         )
+        captioned = any(unit.kind == CAPTION_LINE for unit in units[i + 1:k])
+        headed = any(unit.kind == HEADING for unit in units[i + 1:k])
         no_article = self.current is None or self.current.closed
-        return opens or (no_article and not after_heading and following.kind == BODY_LINE)
+        if following.kind != BODY_LINE:
+            return opens
+        if after_heading:
+            # Under display type a short one is a subheadline ("用科技把控品质，借传播提升影响" /
+            # "中医药老手艺，又回来了").
+            return opens or len(clean(units[i].text)) <= MAX_SUBHEADLINE_UNDER
+        return opens or no_article or (captioned and self.paragraph_finished()) or (
+            headed and self.part_finished()
+        )
 
     def heading_group(self, group: list[Unit], trailing: list[Unit], following: Unit | None) -> None:
         texts = [self.text(unit.start, unit.end) for unit in group]
@@ -183,7 +205,8 @@ class _Reader:
             or current is None
             or current.closed
             or (plain_line and current.has_body and self.is_title(group[kept[0]], trailing))
-            or (len(kept) > 1 and self.part_finished())
+            # Captions hang under display type: after a full stop, lines over one head an article.
+            or (len(kept) > 1 and (self.part_finished() or (bool(trailing) and self.paragraph_finished())))
         )
         if not starts_article and plain_line and current.has_body:
             # One plain short line inside an article is a piece of a paragraph that a column
@@ -196,6 +219,8 @@ class _Reader:
                 self.caption(unit)
             return
         if starts_article:
+            if prose_kicker is None and len(kept) == 1:
+                prose_kicker = self.take_back_dash_kicker()
             draft = self.open_draft()
             roles = assign_roles(lines)
             subheadlines = []
@@ -242,6 +267,11 @@ class _Reader:
             return False
         return bool(trailing) or (self.part_finished() and len(clean(unit.text)) <= MAX_PLAIN_TITLE)
 
+    def paragraph_finished(self) -> bool:
+        """Whether the open article, if any, has reached a full stop (or is closed)."""
+        current = self.current
+        return current is None or current.closed or ends_sentence(current.last_paragraph or "")
+
     def part_finished(self) -> bool:
         """Whether the open article is a continued part (上接…) that has reached a full stop.
 
@@ -249,7 +279,7 @@ class _Reader:
         page's next article rather than a section of it (with or without the repeated headline
         above the part)."""
         current = self.current
-        return (
+        return current is not None and (
             current.fragment.jump_in is not None and current.has_body
             and ends_sentence(current.last_paragraph)
         )
@@ -275,6 +305,23 @@ class _Reader:
         _, start, end, _ = self.pieces.pop(owned[0])
         self.drafts.pop()
         self.current = self.drafts[-1] if self.drafts else None
+        return start, end
+
+    def take_back_dash_kicker(self) -> tuple[int, int] | None:
+        """Take the open article's last paragraph as the kicker of the article starting below
+        it when it leads into the headline with a dash ("…让2400平方公里土地变成了湿地——").
+        Returns the kicker's span."""
+        draft = self.current
+        if draft is None or draft.closed or not self.pieces:
+            return None
+        kind, start, end, owner = self.pieces[-1]
+        paragraph = draft.last_paragraph or ""
+        if owner is not draft or kind != BODY or not paragraph.endswith("——") or len(paragraph) > MAX_KICKER:
+            return None
+        if sum(piece[3] is draft for piece in self.pieces) < 2:
+            return None     # a draft of the kicker alone: take_back_prose_kicker's case
+        self.pieces.pop()
+        next(section for section in reversed(draft.sections) if section).pop()
         return start, end
 
     def add_paragraph(self, draft: _Draft, start: int, end: int, text_start: int | None = None) -> None:
@@ -336,7 +383,11 @@ class _Reader:
         self.emit(SIGNOFF, unit.start, unit.end, self.current)
 
     def noise(self, unit: Unit) -> None:
-        self.emit(NOISE, unit.start, unit.end, None)
+        # A paragraph of only an ellipsis ("……", "…”") is the writer's, inside an open article.
+        if _ELLIPSIS.match(unit.text) and self.current is not None and not self.current.closed:
+            self.add_paragraph(self.current, unit.start, unit.end)
+        else:
+            self.emit(NOISE, unit.start, unit.end, None)
 
     def draft_for_start(self, unit: Unit) -> _Draft:
         """The draft a jump-in or byline line opens: the headline just read, or a new one."""
@@ -346,10 +397,11 @@ class _Reader:
             and current.fragment.jump_in is None and current.fragment.byline is None
         )
         # A second dateline inside an open, headed article ("本报华盛顿10月11日电 …" twice in
-        # one report) starts a section of it, not a new article.
+        # one report) starts a section of it, not a new article; a continued part runs to its
+        # last full stop (``part_finished``), so a dateline after that opens the next article.
         second_dateline = (
             unit.byline is not None and unit.jump_in is None and current is not None and not current.closed
-            and current.fragment.headline is not None and current.has_body
+            and current.fragment.headline is not None and current.has_body and not self.part_finished()
         )
         if fresh or second_dateline:
             return current
