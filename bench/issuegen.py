@@ -136,7 +136,8 @@ def _seed_articles(seeds_dir: Path) -> list[Article]:
         for i, b in enumerate(blocks):
             if not b.startswith("本报讯") or i == 0:
                 continue
-            heads = [x.lstrip("#").strip() for x in blocks[max(0, i - 3):i] if len(x) <= 40 and not ends_sentence(x)]
+            heads = [x.lstrip("#").strip() for x in blocks[max(0, i - 3):i]
+                     if len(x) <= 40 and not ends_sentence(x) and not x.rstrip().endswith("摄")]
             paras: list[str] = []
             for p in blocks[i:]:
                 p = re.sub(r"[（(]下转[^）)]*[）)]$", "", p)
