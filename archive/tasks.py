@@ -4,15 +4,12 @@ Queued with ``transaction.on_commit`` (see ``queue_*``), so a worker never looks
 are not committed yet. ``acks_late`` + ``reject_on_worker_lost``: a task whose worker dies is
 delivered again, which is safe because every service here can run twice.
 """
-import logging
 
 from celery import shared_task
 from django.db import InterfaceError, OperationalError, transaction
 from kombu.exceptions import OperationalError as BrokerError
 
 from archive.services import reassemble
-
-logger = logging.getLogger(__name__)
 
 # Issues per reassembly task: enough to share one search-index commit (the costly part of
 # indexing), few enough that a redelivered task redoes little.

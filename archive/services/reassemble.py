@@ -7,7 +7,6 @@ field an editor edited (``Article.locked_fields``) is never overwritten.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -16,8 +15,6 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from archive import assembly
 from archive.models import Article, Continuation, Contributor, Credit, Fragment, Issue
-
-logger = logging.getLogger(__name__)
 
 # The Article fields reassembly derives from fragments (see _apply).
 DERIVED_FIELDS = (
