@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -93,7 +93,7 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
         moved.extend(_moved(chain, article))
         report.dangling += article.continuation_status == Article.ContinuationStatus.DANGLING
     Credit.objects.bulk_create(credits)
-    Fragment.objects.bulk_update(moved, ["article", "position"])
+    _move_fragments(moved)
     kept = {article.pk for article, _ in built}
 
     for article in existing.values():
@@ -299,6 +299,21 @@ def _credits_wanted(article: Article, chain: list[Fragment], names: dict[str, in
         credits.append(Credit(article=article, contributor_id=names[name], role=role, order=order))
         order_in_role[role] = order + 1
     return credits
+
+
+def _move_fragments(fragments: list[Fragment]) -> None:
+    """Write the fragments' new article and position in one statement (bulk_update's CASE
+    expressions cost some 40 ms an issue)."""
+    if not fragments:
+        return
+    rows = ", ".join(["(%s, %s, %s)"] * len(fragments))
+    params = [value for f in fragments for value in (f.pk, f.article_id, f.position)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Fragment._meta.db_table} AS f SET article_id = v.article_id, position = v.position "
+            f"FROM (VALUES {rows}) AS v(id, article_id, position) WHERE f.id = v.id",
+            params,
+        )
 
 
 def _moved(chain: list[Fragment], article: Article) -> list[Fragment]:
