@@ -6,6 +6,7 @@ overrides them, so an editor's work survives every re-run.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 
 from archive.models import Article, Continuation
 from archive.tasks import queue_index, queue_reassembly, queue_unindex
@@ -55,12 +56,10 @@ def continuation_decide(*, continuation: Continuation, status: str) -> Continuat
 @transaction.atomic
 def continuation_create(*, from_fragment, to_fragment) -> Continuation:
     """An editor links two fragments the matcher did not pair."""
-    Continuation.objects.filter(from_fragment=from_fragment).exclude(to_fragment=to_fragment).update(
-        status=Continuation.Status.REJECTED, method=Continuation.Method.EDITOR
-    )
-    Continuation.objects.filter(to_fragment=to_fragment).exclude(from_fragment=from_fragment).update(
-        status=Continuation.Status.REJECTED, method=Continuation.Method.EDITOR
-    )
+    # Every other link from the head or into the tail is rejected: links are one to one.
+    Continuation.objects.filter(Q(from_fragment=from_fragment) | Q(to_fragment=to_fragment)).exclude(
+        from_fragment=from_fragment, to_fragment=to_fragment
+    ).update(status=Continuation.Status.REJECTED, method=Continuation.Method.EDITOR)
     continuation, _ = Continuation.objects.update_or_create(
         from_fragment=from_fragment,
         to_fragment=to_fragment,

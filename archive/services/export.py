@@ -12,7 +12,13 @@ def articles_for_export(*, paper=None, date=None, since=None):
         Article.objects.select_related("issue__newspaper")
         .prefetch_related(
             Prefetch("credits", queryset=Credit.objects.select_related("contributor").order_by("role", "order")),
-            Prefetch("fragments", queryset=Fragment.objects.select_related("page").order_by("position")),
+            Prefetch(
+                "fragments",
+                # A record needs each fragment's page number, not the page's raw text.
+                queryset=Fragment.objects.select_related("page")
+                .defer("page__raw_text", "page__guesses")
+                .order_by("position"),
+            ),
         )
         .order_by("issue__date", "first_page_number", "number", "pk")
     )

@@ -83,12 +83,14 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
     report.created = [article.pk for article in created]
     report.updated = [article.pk for article in changed]
 
+    created_ids = set(report.created)
     credits, moved = [], []
     for article, chain in built:
-        wanted = _credits_wanted(article, chain, names, article in created)
+        is_new = article.pk in created_ids
+        wanted = _credits_wanted(article, chain, names, is_new)
         if wanted is not None:
             credits.extend(wanted)
-            if article not in created and article.pk not in report.updated:
+            if not is_new and article.pk not in report.updated:
                 report.updated.append(article.pk)
         moved.extend(_moved(chain, article))
         report.dangling += article.continuation_status == Article.ContinuationStatus.DANGLING
