@@ -90,7 +90,8 @@ def main() -> None:
 
 def warm_up() -> None:
     """Load the dictionaries once, as a long-running worker has them loaded."""
-    from archive.assembly.text import segment_logp, tokens
+    from archive.assembly.text import tokens
+    from archive.text.words import segment_logp
     from archive.search.segment import segment
 
     segment_logp("汾河"), tokens("汾河"), segment("汾河")

@@ -5,10 +5,11 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import ends_sentence, normalise, segment_logp, tokens
+from archive.text.words import WINDOW, join_gain
+
+from .text import ends_sentence, normalise, tokens
 from .types import JumpIn, JumpOut
 
-WINDOW = 4            # characters each side of the cut looked at by the continuity feature
 RARE_DF = 2           # a shared token is a "name or rare word" when only the two halves hold it
 
 
@@ -83,8 +84,7 @@ def continuity(ctx: Context, out: JumpOut, jin: JumpIn) -> dict:
     # string: large when a dictionary word spans the cut (坚|决贯彻), zero when none does.
     # Capped: one chance word across a cut (gain 8.7 in a benchmark issue) must not outvote
     # every other feature and make a confident wrong link.
-    # Rounded: with no word across the cut the gain is 0 up to the order of float additions.
-    gain = round(segment_logp(h + t) - segment_logp(h) - segment_logp(t), 9)
+    gain = join_gain(h, t)
     # The cut's bigram and trigrams seen elsewhere in the issue: names and terms repeat.
     seen = sum(1 for g in (h[-1] + t[0], h[-2:] + t[0], h[-1] + t[:2]) if len(g) > 1 and ctx.ngrams[g])
     # A tail opening like a sentence start after an unfinished head: weak evidence, fitted.

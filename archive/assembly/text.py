@@ -5,10 +5,7 @@ import re
 from functools import lru_cache
 from typing import Sequence
 
-import jieba
 import rjieba
-
-jieba.setLogLevel(60)  # jieba logs its dictionary loading at INFO on first use
 
 # A paragraph ending in one of these is complete; closing quotes/brackets count when a
 # sentence-final mark precedes them (…。” / …！）).
@@ -47,23 +44,3 @@ def tokens(text: str) -> tuple[str, ...]:
     twenty times faster, and is not affected by words the search layer teaches jieba.
     """
     return tuple(t for t in rjieba.cut(text) if _WORD_CHAR.search(t))
-
-
-# A tokenizer of our own: the search layer teaches the default one project words
-# (jieba.add_word), which must not change matching scores from one process to another.
-_DICTIONARY = jieba.Tokenizer()
-
-
-def word_freq(word: str) -> int:
-    """Frequency of ``word`` in jieba's dictionary (0 when absent)."""
-    _DICTIONARY.check_initialized()
-    return _DICTIONARY.FREQ.get(word, 0)
-
-
-@lru_cache(maxsize=16384)
-def segment_logp(text: str) -> float:
-    """Log-probability of jieba's best segmentation of ``text`` under its unigram model."""
-    _DICTIONARY.check_initialized()
-    route: dict = {}
-    _DICTIONARY.calc(text, _DICTIONARY.get_DAG(text), route)
-    return route[0][0] if text else 0.0

@@ -22,6 +22,6 @@ headline / subheadline / banner roles), page (the reader), guesses (date, page n
 """
 from .page import parse_page
 
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 
 __all__ = ["PARSER_VERSION", "parse_page"]

@@ -48,9 +48,15 @@ def is_series_line(text: str) -> bool:
     return bool(_SERIES.match(text))
 
 
+def leads_into_headline(text: str) -> bool:
+    """True for a line that only a headline can follow: a kicker that ends on who said it
+    ("…时强调") or leads on with a dash or colon ("工业互联网技术不断突破——", "…大会：")."""
+    return bool(_KICKER_CUE.search(text)) or text.endswith(("——", "：", ":"))
+
+
 def _second_is_headline(first: str, second: str) -> bool:
     """For two plain lines: kicker + headline (True) or headline + subheadline (False)."""
-    if _KICKER_CUE.search(first) or first.endswith("——") or COLUMN_TAG.search(second):
+    if leads_into_headline(first) or COLUMN_TAG.search(second):
         return True
     if _SUBHEADLINE_CUE.search(second):
         return False

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from . import guesses
 from .columns import join_broken
-from .headlines import Line, assign_roles, is_banner, is_series_line
+from .headlines import Line, assign_roles, is_banner, is_series_line, leads_into_headline
 from .lines import (
     BODY_LINE, CAPTION_LINE, CREDIT, HEADING, JUMP_LINE, NOISE_LINE, REPORTERS, SIGNOFF_LINE,
     Unit, classify, is_tagged_title, is_title_with_commas, split_lines,
@@ -19,6 +19,7 @@ from .lines import (
 from .bylines import match_author_line
 from .names import merge_names
 from .normalise import clean, clean_view, ends_sentence, match_view
+from .words import reads_on
 from .types import (
     BANNER, BODY, BYLINE, CAPTION, HEADLINE, JUMP_IN, JUMP_OUT, KICKER, NOISE, SIGNOFF, SPACE,
     SUBHEADING, SUBHEADLINE, Block, Caption, Fragment, Jump, ParsedPage,
@@ -73,6 +74,7 @@ class _Reader:
         self.current: _Draft | None = None
         self.pending_captions: list[tuple[Unit, list[int]]] = []
         self.flags: list[str] = []
+        self.marks_headlines = False      # the page sets its headlines as markdown headings
 
     # -- output helpers ---------------------------------------------------------------------
     def text(self, start: int, end: int) -> str:
@@ -95,6 +97,7 @@ class _Reader:
     # -- units ------------------------------------------------------------------------------
     def read(self) -> None:
         units = [classify(self.view, start, end) for start, end in split_lines(self.view)]
+        self.marks_headlines = any(unit.markdown for unit in units)
         i = 0
         while i < len(units):
             unit = units[i]
@@ -154,7 +157,7 @@ class _Reader:
             return opens or len(clean(units[i].text)) <= MAX_SUBHEADLINE_UNDER
         return opens or no_article or (captioned and self.paragraph_finished()) or (
             headed and self.part_finished()
-        )
+        ) or (not headed and self.paragraph_finished() and self.starts_after_full_stop(units[i], following))
 
     def heading_group(self, group: list[Unit], trailing: list[Unit], following: Unit | None) -> None:
         texts = [self.text(unit.start, unit.end) for unit in group]
@@ -204,9 +207,11 @@ class _Reader:
             or following.kind == JUMP_LINE
             or current is None
             or current.closed
-            or (plain_line and current.has_body and self.is_title(group[kept[0]], trailing))
+            or (plain_line and current.has_body and self.is_title(group[kept[0]], trailing, following))
             # Captions hang under display type: after a full stop, lines over one head an article.
             or (len(kept) > 1 and (self.part_finished() or (bool(trailing) and self.paragraph_finished())))
+            # Section heads come in pairs too, but never open with a kicker.
+            or (len(kept) > 1 and self.paragraph_finished() and leads_into_headline(texts[kept[0]]))
         )
         if not starts_article and plain_line and current.has_body:
             # One plain short line inside an article is a piece of a paragraph that a column
@@ -252,20 +257,33 @@ class _Reader:
         for unit in trailing:
             self.attach_caption(unit, draft)
 
-    def is_title(self, unit: Unit, trailing: list[Unit]) -> bool:
+    def is_title(self, unit: Unit, trailing: list[Unit], following: Unit) -> bool:
         """Whether one plain short line inside an open article is the headline of the next one.
 
         A line that finishes the open paragraph is text (the line itself holds no finished
         sentence, lines.is_short; a closing quotation mark ends a title: 马街书会 如约“开腔”).
         Otherwise it is a title when a photo caption stands under it (captions hang under
-        display type, not under a line of text), or when the open article is a finished
-        continued part (``part_finished``) and the line is as short as display type: a plain
-        line longer than MAX_PLAIN_TITLE is the head of a paragraph a column break cut
-        ("香港中华总商会、…等香港各大主要商" / "会均表示，…").
+        display type, not under a line of text), or when it is as short as display type and
+        does not read on into the line below (``starts_after_full_stop``).
         """
         if not ends_sentence(self.current.last_paragraph):
             return False
-        return bool(trailing) or (self.part_finished() and len(clean(unit.text)) <= MAX_PLAIN_TITLE)
+        return bool(trailing) or self.starts_after_full_stop(unit, following)
+
+    def starts_after_full_stop(self, unit: Unit, following: Unit) -> bool:
+        """Whether a title-shaped line right after a full stop is display type rather than the
+        head of a paragraph that a column break cut: it is no longer than MAX_PLAIN_TITLE, or
+        MAX_SUBHEADLINE_UNDER when it holds commas (a longer one is a cut head: "香港中华总商会、
+        …等香港各大主要商" / "会均表示，…"), and the sentence does not run on into the line below
+        (words.reads_on: 经营山 / 西菜, 学习电子商务，积 / 极参加). A cut between two words that
+        reads as a title is taken for one. A page that marks its headlines with ``#`` (e-paper
+        exports) marks them all, so there a plain line is display type only where a finished
+        continued part makes a new article due (``part_finished``)."""
+        if self.marks_headlines and not self.part_finished():
+            return False
+        text = clean(unit.text)
+        limit = MAX_SUBHEADLINE_UNDER if any(mark in text for mark in "，,、") else MAX_PLAIN_TITLE
+        return len(text) <= limit and not reads_on(text, self.text(following.start, following.end))
 
     def paragraph_finished(self) -> bool:
         """Whether the open article, if any, has reached a full stop (or is closed)."""

@@ -1,6 +1,5 @@
 """Matching jump-outs to jump-ins: features, page agreement, optimal assignment, confidence."""
 import json
-import time
 
 import numpy as np
 import pytest
@@ -192,12 +191,9 @@ def test_features_can_be_turned_off():
         match_jumps([HEAD_A], [TAIL_A], features=("colour",))
 
 
-def test_six_by_six_is_fast():
-    """Six heads to one page and six tails match in a few milliseconds once jieba is loaded."""
+def test_six_by_six_all_link_one_to_one():
+    """Six heads to one page and six tails there each get one partner, the right one (their
+    speed is the benchmark's business: bench/reassembly.py prints ms per issue)."""
     outs = [JumpOut(i, 1, 3, i, f"标题{i}号文章", (f"第{i}篇文章讲述城市建设第{i}期工程，",)) for i in range(6)]
     ins = [JumpIn(10 + i, 3, 1, i, None, (f"第{i}期工程进展顺利。",)) for i in range(6)]
-    match_jumps(outs, ins)
-    start = time.perf_counter()
-    links = match_jumps(outs, ins, features=FEATURES)
-    assert len(links) == 6
-    assert time.perf_counter() - start < 0.05
+    assert pair(outs, ins) == {(i, 10 + i) for i in range(6)}

@@ -2,6 +2,7 @@
 import pytest
 
 from archive.text import parse_page
+from archive.text.words import reads_on
 
 LEAD = "本报讯 1月1日,会议在京召开。"
 BODY = "与会代表审议了有关报告。"
@@ -92,9 +93,15 @@ def test_prose_shaped_short_lines(raw, outline):
     # Not a title: the head of a first paragraph a column break cut, under a headline …
     ("## 茅洞桥年景（泥土芬芳）\n\n嫩黄的阳光从远处山峦缓缓漫过来，与温婉的晨雾相\n\n拥时，茅洞桥的街巷早已沸腾了。\n",
      [("茅洞桥年景(泥土芬芳)", None, None, 1)]),
-    # … or inside an open article.
-    (f"力促服务业复工复产\n\n{LEAD}\n\n他们拉长产业链，延伸价值链\n\n带动农民增收。\n", [("力促服务业复工复产", None, None, 2)]),
-], ids=["above-jump-in", "no-article-open", "cut-head-under-headline", "cut-head-in-article"])
+    # … or inside an open article on a page that marks its headlines with #, …
+    (f"## 力促服务业复工复产\n\n{LEAD}\n\n他们拉长产业链，延伸价值链\n\n带动农民增收。\n", [("力促服务业复工复产", None, None, 2)]),
+    # … or on a plain page when the sentence runs on across the break (积|极), …
+    (f"力促服务业复工复产\n\n{LEAD}\n\n他们拉长产业链，延伸价值链，积\n\n极带动农民增收。\n", [("力促服务业复工复产", None, None, 2)]),
+    # … or when it is longer than a comma title under a headline.
+    (f"力促服务业复工复产\n\n{LEAD}\n\n他们拉长产业链，延伸价值链，发展乡村旅游\n\n带动农民增收。\n",
+     [("力促服务业复工复产", None, None, 2)]),
+], ids=["above-jump-in", "no-article-open", "cut-head-under-headline", "cut-head-in-marked-article",
+        "cut-head-reading-on", "cut-head-too-long"])
 def test_titles_with_commas_by_their_place(raw, outline):
     """A short comma line is display type above a byline or jump-in line, or when no article is open."""
     assert _outline(raw) == outline
@@ -153,3 +160,39 @@ def test_short_lines_next_to_jump_lines_are_text(raw, paragraphs):
     """A short line next to a jump line on its own is the continued article's text, cut by a column."""
     fragment, = parse_page(raw).fragments
     assert fragment.paragraphs == paragraphs
+
+
+@pytest.mark.parametrize("raw, outline", [
+    # A plain headline after a finished article, no byline under it …
+    (f"力促服务业复工复产\n\n{LEAD}\n\n滴水森林\n\n山里的雨来得轻。没听见风，也没有电闪雷鸣。\n",
+     [("力促服务业复工复产", None, None, 1), ("滴水森林", None, None, 1)]),
+    # … or a short comma headline.
+    (f"力促服务业复工复产\n\n{LEAD}\n\n网售处方药，要放更要管\n\n前不久，新版药品管理法部分解禁了处方药的网上销售。\n",
+     [("力促服务业复工复产", None, None, 1), ("网售处方药，要放更要管", None, None, 1)]),
+], ids=["plain-title", "comma-title"])
+def test_titles_after_a_full_stop_on_a_plain_page(raw, outline):
+    """On a page with no markdown headlines, a short title-shaped line after a full stop that
+    does not read on into the next line starts the next article."""
+    assert _outline(raw) == outline
+
+
+@pytest.mark.parametrize("line, following, expected", [
+    ("位于体育西路的晋韵楼大酒店是一家经营山", "西菜的老牌饭店", True),       # 山西 spans the break
+    ("杨洁篪、胡春华、王毅、肖捷、何立峰和", "推进“一带一路”建设工作领导小组成员", True),   # ends on 和
+    ("会议于2019", "年召开", True),                                          # ends on a digit
+    ("中国特色粮食安全之路越走越宽广", "所贵惟贤，所宝惟谷。", False),
+    ("滴水森林", "山里的雨来得轻。", False),
+])
+def test_reads_on(line, following, expected):
+    """A sentence runs on across a break when a word spans it or the line ends on a function word."""
+    assert reads_on(line, following) is expected
+
+
+@pytest.mark.parametrize("kicker", ["工业互联网技术不断突破——", "博鳌亚洲论坛全球健康论坛大会：", "孙春兰在崇礼考察时强调"])
+def test_a_kicker_after_a_full_stop_opens_an_article(kicker):
+    """Two display lines after a finished paragraph are a section head pair unless the first
+    leads into the second as a kicker does."""
+    raw = f"力促服务业复工复产\n\n{LEAD}\n\n{kicker}\n\n为经济创新发展注入新动能\n\n飞机降落后，无人机替代人工技师拍摄。\n"
+    assert _outline(raw) == [("力促服务业复工复产", None, None, 1), ("为经济创新发展注入新动能", None, None, 1)]
+    section = f"力促服务业复工复产\n\n{LEAD}\n\n践行殷殷嘱托 彰显省会担当\n\n不断提升太原的首位度\n\n飞机降落后，无人机替代人工技师拍摄。\n"
+    assert _outline(section) == [("力促服务业复工复产", None, None, 2)]
