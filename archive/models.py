@@ -243,7 +243,9 @@ class Credit(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        ordering = ["article", "role", "order"]
+        # By the key column, not "article": that would sort by Article's own ordering, joining
+        # every credit query (an article's credits included) to articles, issues and papers.
+        ordering = ["article_id", "role", "order"]
         constraints = [
             models.UniqueConstraint(fields=["article", "contributor", "role"], name="unique_credit"),
         ]
@@ -275,7 +277,7 @@ class Continuation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["from_fragment"]
+        ordering = ["from_fragment_id"]     # the key column: see Credit.Meta
         constraints = [
             models.UniqueConstraint(fields=["from_fragment", "to_fragment"], name="unique_continuation"),
         ]

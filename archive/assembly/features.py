@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ class Doc:
 
 class Context:
     """Statistics of all fragments given to one ``match_jumps`` call: document frequencies of
-    tokens and a character n-gram model of the texts themselves."""
+    tokens, and the texts themselves for character n-grams and sentence openings."""
 
     def __init__(self, outs: list[JumpOut], ins: list[JumpIn]):
         texts = {}
@@ -46,27 +47,33 @@ class Context:
             vec = {t: (1 + math.log(c)) * self.idf[t] for t, c in counts[k].items()}
             norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
             self.docs[k] = Doc(edge, counts[k], {t: v / norm for t, v in vec.items()})
-        self.ngrams = Counter()
-        starts, totals = Counter(), Counter()
-        for (side, _), (_, body) in texts.items():
-            for n, para in enumerate(body.split("\n")):
-                self.ngrams.update(para[i:i + 2] for i in range(len(para) - 1))
-                self.ngrams.update(para[i:i + 3] for i in range(len(para) - 2))
-                totals.update(para)
-                # Characters that open a sentence: a paragraph's first and those after 。！？
-                starts.update(para[i + 1] for i, c in enumerate(para[:-1]) if c in "。！？")
-                # A jump-in's first character is the very thing being judged: not counted.
-                if para and not (side == "in" and n == 0):
-                    starts[para[0]] += 1
-        self.starts, self.totals = starts, totals
+        # All the texts in one string, a line break between paragraphs: n-grams and characters
+        # are looked up in it (no paragraph holds a line break, so no match spans two).
+        self.text = "\n".join(body for _, body in texts.values())
+        # Paragraph openings, except a jump-in's first: the very thing being judged.
+        self.openings = Counter(
+            para[0]
+            for (side, _), (_, body) in texts.items()
+            for n, para in enumerate(body.split("\n"))
+            if para and not (side == "in" and n == 0)
+        )
+        self._start_likeness: dict[str, float] = {}
 
     def doc(self, side: str, key: object) -> Doc:
         return self.docs[(side, key)]
 
+    def seen(self, gram: str) -> bool:
+        """Whether some paragraph of this call holds ``gram``."""
+        return "\n" not in gram and gram in self.text
+
     def start_likeness(self, char: str) -> float:
-        """Log-odds that ``char`` opens a sentence, from the texts of this call."""
-        s, t = self.starts[char], self.totals[char]
-        return math.log((s + 0.5) / (t - s + 0.5))
+        """Log-odds that ``char`` opens a sentence (a paragraph's first character, or one after
+        。！？), from the texts of this call."""
+        if char not in self._start_likeness:
+            after_stop = sum(1 for _ in re.finditer(f"(?<=[。！？]){re.escape(char)}", self.text))
+            s, t = self.openings[char] + after_stop, self.text.count(char)
+            self._start_likeness[char] = math.log((s + 0.5) / (t - s + 0.5))
+        return self._start_likeness[char]
 
 
 def continuity(ctx: Context, out: JumpOut, jin: JumpIn) -> dict:
@@ -86,7 +93,7 @@ def continuity(ctx: Context, out: JumpOut, jin: JumpIn) -> dict:
     # every other feature and make a confident wrong link.
     gain = join_gain(h, t)
     # The cut's bigram and trigrams seen elsewhere in the issue: names and terms repeat.
-    seen = sum(1 for g in (h[-1] + t[0], h[-2:] + t[0], h[-1] + t[:2]) if len(g) > 1 and ctx.ngrams[g])
+    seen = sum(1 for g in (h[-1] + t[0], h[-2:] + t[0], h[-1] + t[:2]) if len(g) > 1 and ctx.seen(g))
     # A tail opening like a sentence start after an unfinished head: weak evidence, fitted.
     start = ctx.start_likeness(t[0])
     return {"cut_word": min(gain, 6.0) / 5.0, "cut_ngram": float(seen), "start_mid": start}

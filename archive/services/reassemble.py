@@ -21,6 +21,8 @@ DERIVED_FIELDS = (
     "first_page_number", "kicker", "headline", "subheadline", "byline", "kind", "body", "captions",
     "pages", "continuation_status", "confidence", "needs_review", "review_reason",
 )
+# The Continuation fields the matcher sets on its links.
+LINK_FIELDS = ("score", "confidence", "needs_review", "evidence")
 ROLE_KEYS = (
     (Credit.Role.REPORTER, "reporters"),
     (Credit.Role.PHOTOGRAPHER, "photographers"),
@@ -51,7 +53,10 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
         return None
     report = ReassembleReport(issue_id=issue_id)
     fragments = list(
-        Fragment.objects.filter(page__issue=issue).select_related("page").order_by("page__number", "order")
+        Fragment.objects.filter(page__issue=issue).select_related("page")
+        # Only the page's number is read: its raw text would come along once per fragment.
+        .defer("page__raw_text", "page__guesses", "page__review_reasons")
+        .order_by("page__number", "order")
     )
     by_id = {fragment.pk: fragment for fragment in fragments}
     links = _link(fragments, features)
@@ -137,7 +142,7 @@ def _link(fragments, features) -> list[Continuation]:
         if (link.out_key, link.in_key) not in rejected
     ]
     auto = {(c.from_fragment_id, c.to_fragment_id): c for c in stored if c not in fixed}
-    result = list(accepted)
+    result, new, changed = list(accepted), [], []
     for link in proposals:
         values = {
             "score": round(float(link.score), 6),
@@ -147,14 +152,15 @@ def _link(fragments, features) -> list[Continuation]:
         }
         continuation = auto.pop((link.out_key, link.in_key), None)
         if continuation is None:
-            continuation = Continuation.objects.create(
-                from_fragment_id=link.out_key, to_fragment_id=link.in_key, **values
-            )
+            continuation = Continuation(from_fragment_id=link.out_key, to_fragment_id=link.in_key, **values)
+            new.append(continuation)
         elif any(getattr(continuation, key) != value for key, value in values.items()):
             for key, value in values.items():
                 setattr(continuation, key, value)
-            continuation.save()
+            changed.append(continuation)
         result.append(continuation)
+    bulk_create_with_history(new, Continuation)
+    bulk_update_with_history(changed, Continuation, fields=LINK_FIELDS)
     stale = [c.pk for c in auto.values()]
     if stale:
         Continuation.objects.filter(pk__in=stale).delete()
