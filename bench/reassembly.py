@@ -5,8 +5,9 @@
 ``--pure`` runs archive.assembly directly on the generator's fragments (no database, no parser).
 Without it the issues are written to a temporary folder, ingested with the real ``ingest``
 command into the database ``baokan_bench`` (created and migrated on the first run, emptied of
-the benchmark's paper and reused on later runs), and re-assembled with
-``archive.services.reassemble.reassemble_issue`` once per feature set; the Articles in the
+the benchmark's paper and reused on later runs); the worker time of
+``archive.services.reassemble.reassemble_issue`` is timed per issue (a first assembly and a
+re-run on unchanged data), then each issue is re-assembled once per feature set; the Articles in the
 database are compared with the truth: parsed fragments are found in the generator's printed
 fragments by their text (a head by the text it closes with, a tail by the text it opens with),
 and a wrong link is blamed on the parser when a half of a true link did not reach the matcher
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -199,6 +201,7 @@ def setup_django() -> None:
 
 def run_db(issues: list[GeneratedIssue]) -> list[tuple[str, Tally]]:
     from django.core.management import call_command
+    from django.db import connection
 
     from archive.models import Article, Continuation, Fragment, Issue, Newspaper
     from archive.services.reassemble import reassemble_issue
@@ -212,7 +215,12 @@ def run_db(issues: list[GeneratedIssue]) -> list[tuple[str, Tally]]:
         ingest_seconds = time.perf_counter() - start
     pages = sum(len(i.pages) for i in issues)
     print(f"ingest: {pages} pages in {ingest_seconds:.1f} s ({pages / ingest_seconds:.1f} pages/s, incl. first reassembly)")
+    # The benchmark replaced the last run's rows wholesale: fresh planner statistics, as
+    # autovacuum would gather them within a minute of such a load.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     ids = dict(Issue.objects.filter(newspaper__slug=issues[0].paper).values_list("date", "pk"))
+    print_worker_time([ids[issue.date] for issue in issues], Article, Continuation, reassemble_issue)
     rows = []
     for features in CONFIGS:
         tally = Tally()
@@ -225,6 +233,31 @@ def run_db(issues: list[GeneratedIssue]) -> list[tuple[str, Tally]]:
             score_issue_db(issue, ids[issue.date], tally, Article, Continuation, Fragment)
         rows.append((" + ".join(features) or "none (pages only)", tally))
     return rows
+
+
+def print_worker_time(issue_ids: list[int], Article, Continuation, reassemble_issue) -> None:
+    """Time reassemble_issue, all features, per issue: a first assembly (the issue's articles and
+    links deleted first, outside the timing: every article and link is written anew, with
+    history) and a re-run on the unchanged issue (nothing to write)."""
+    first, rerun = [], []
+    clear_caches()
+    for issue_id in issue_ids:
+        Article.objects.filter(issue_id=issue_id).delete()
+        Continuation.objects.filter(from_fragment__page__issue_id=issue_id).delete()
+        start = time.perf_counter()
+        reassemble_issue(issue_id)
+        first.append(1000 * (time.perf_counter() - start))
+    clear_caches()
+    for issue_id in issue_ids:
+        start = time.perf_counter()
+        reassemble_issue(issue_id)
+        rerun.append(1000 * (time.perf_counter() - start))
+    print(f"{'worker time, ms per issue':<28} {'median':>7} {'p95':>7} {'mean':>7} {'issues/s':>8}")
+    for name, times in (("first assembly", first), ("re-run, unchanged issue", rerun)):
+        times = sorted(times)
+        mean = statistics.fmean(times)
+        print(f"{name:<28} {statistics.median(times):>7.1f} {times[int(0.95 * (len(times) - 1))]:>7.1f} "
+              f"{mean:>7.1f} {1000 / mean:>8.1f}")
 
 
 SHINGLE = 6          # characters per shingle when locating a parsed fragment's text in the truth

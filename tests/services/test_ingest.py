@@ -132,3 +132,17 @@ def test_identical_pages_of_two_issues_are_both_kept(tmp_path, ingest_command):
     assert sorted(str(d) for d in Page.objects.values_list("issue__date", flat=True)) == ["2022-06-03", "2022-06-04"]
     status, out, _ = ingest_command(tmp_path)
     assert out.strip() == "pages: 0 new, 2 unchanged, 0 updated, 0 rejected"
+
+
+def test_a_large_batch_refreshes_the_planner_statistics(seeds_dir, ingest_command, monkeypatch):
+    """After a batch of many pages the planner knows how many fragments there are, before the
+    reassembly it queued reads them by issue."""
+    from django.db import connection
+
+    from archive.services import ingest
+
+    monkeypatch.setattr(ingest, "ANALYZE_AFTER", 5)
+    ingest_command(seeds_dir)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Fragment._meta.db_table])
+        assert cursor.fetchone()[0] == Fragment.objects.count() > 0
