@@ -17,7 +17,7 @@ class Command(BaseCommand):
         "Ingest page text files and folders (recursively; layout <paper>/<YYYY-MM-DD>/<NN>.txt, "
         "manifest.csv, or loose .txt). Re-ingesting the same bytes changes nothing. Prints each "
         "rejected file with its reason and a summary; exits 1 if any file was rejected. "
-        "About 30 pages a second on two cores, reassembly and indexing included (bench/ingest.py)."
+        "About 38 pages a second on two cores, reassembly and indexing included (bench/ingest.py)."
     )
 
     def add_arguments(self, parser):
