@@ -173,6 +173,11 @@ def classify(view: str, start: int, end: int) -> Unit:
     return _body(text, start, end)
 
 
+def as_text(unit: Unit) -> Unit:
+    """The line of ``unit`` read as body text, whatever it looked like on its own."""
+    return _body(unit.text, unit.start, unit.end)
+
+
 def _body(text: str, start: int, end: int) -> Unit:
     unit = Unit(BODY_LINE, start, end, text)
     head, tail = 0, len(text)

@@ -14,7 +14,7 @@ from .columns import join_broken
 from .headlines import Line, assign_roles, is_banner, is_series_line, leads_into_headline
 from .lines import (
     BODY_LINE, CAPTION_LINE, CREDIT, HEADING, JUMP_LINE, NOISE_LINE, REPORTERS, SIGNOFF_LINE,
-    Unit, classify, is_tagged_title, is_title_with_commas, split_lines,
+    Unit, as_text, classify, is_tagged_title, is_title_with_commas, split_lines,
 )
 from .bylines import match_author_line
 from .names import merge_names
@@ -96,7 +96,7 @@ class _Reader:
 
     # -- units ------------------------------------------------------------------------------
     def read(self) -> None:
-        units = [classify(self.view, start, end) for start, end in split_lines(self.view)]
+        units = _runs_on_as_text([classify(self.view, start, end) for start, end in split_lines(self.view)])
         self.marks_headlines = any(unit.markdown for unit in units)
         i = 0
         while i < len(units):
@@ -266,7 +266,11 @@ class _Reader:
         display type, not under a line of text), or when it is as short as display type and
         does not read on into the line below (``starts_after_full_stop``).
         """
-        if not ends_sentence(self.current.last_paragraph):
+        last = self.current.last_paragraph
+        if last.endswith("——") and len(last) <= MAX_KICKER:
+            # "飞机上，一名六旬女乘客忽然晕厥——": a kicker leading into this headline.
+            return len(clean(unit.text)) <= MAX_PLAIN_TITLE
+        if not ends_sentence(last):
             return False
         return bool(trailing) or self.starts_after_full_stop(unit, following)
 
@@ -503,6 +507,21 @@ class _Reader:
                 fragment.kind = "brief" if is_brief else "fragment"
             fragments.append(fragment)
         return fragments
+
+
+def _runs_on_as_text(units: list[Unit]) -> list[Unit]:
+    """Units with every plain title-shaped line whose sentence runs on into the body line
+    below it (words.reads_on) read as text: the head of a paragraph a column break cut, under
+    display type or anywhere ("走进…建强村党群服务中心会" / "议室，…")."""
+    result = list(units)
+    for k, (unit, below) in enumerate(zip(units, units[1:])):
+        if (
+            unit.kind == HEADING and not unit.markdown and not unit.text.startswith("**")
+            and below.kind == BODY_LINE and below.jump_in is None and below.byline is None
+            and reads_on(clean(unit.text), clean(below.text))
+        ):
+            result[k] = as_text(unit)
+    return result
 
 
 def parse_page(raw: str) -> ParsedPage:

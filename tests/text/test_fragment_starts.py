@@ -196,3 +196,21 @@ def test_a_kicker_after_a_full_stop_opens_an_article(kicker):
     assert _outline(raw) == [("力促服务业复工复产", None, None, 1), ("为经济创新发展注入新动能", None, None, 1)]
     section = f"力促服务业复工复产\n\n{LEAD}\n\n践行殷殷嘱托 彰显省会担当\n\n不断提升太原的首位度\n\n飞机降落后，无人机替代人工技师拍摄。\n"
     assert _outline(section) == [("力促服务业复工复产", None, None, 2)]
+
+
+def test_a_title_shaped_line_that_runs_on_is_text_under_display_type():
+    """Under a captioned headline pair, the cut head of the first paragraph (会|议室) is text."""
+    raw = ("浙江乐清市“十大行动”夯实农村党建\n\n党员走在前 村民跟着干\n\n座谈会现场。梁琛 摄\n\n"
+           "走进浙江乐清市虹桥镇建强村党群服务中心会\n\n议室，该镇6位村党支部书记正在讨论。\n")
+    fragment, = parse_page(raw).fragments
+    assert (fragment.headline, fragment.subheadline) == ("浙江乐清市“十大行动”夯实农村党建", "党员走在前 村民跟着干")
+    assert fragment.paragraphs == ["走进浙江乐清市虹桥镇建强村党群服务中心会议室，该镇6位村党支部书记正在讨论。"]
+
+
+def test_a_paragraph_leading_on_with_a_dash_is_the_kicker_of_the_title_below():
+    """A short paragraph ending in —— over a plain title line is that article's kicker."""
+    raw = (f"力促服务业复工复产\n\n{LEAD}\n\n飞机上，一名六旬女乘客忽然晕厥——\n\n万里高空的生命救援\n\n"
+           "10月22日晚7时许，一名乘客经历了生命中的危急时刻。\n")
+    first, second = parse_page(raw).fragments
+    assert first.paragraphs == ["1月1日,会议在京召开。"]
+    assert (second.kicker, second.headline) == ("飞机上，一名六旬女乘客忽然晕厥——", "万里高空的生命救援")
