@@ -1,9 +1,10 @@
 """Reassembly accuracy benchmark: generated issues with known truth, matched under each feature set.
 
-    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--pure [--drop 0.05]]
+    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--pure [--drop 0.05] | --parser]
 
-``--pure`` runs archive.assembly directly on the generator's fragments (no database, no parser).
-Without it the issues are written to a temporary folder, ingested with the real ``ingest``
+``--pure`` runs archive.assembly directly on the generator's fragments (no database, no parser);
+``--parser`` only parses the generated pages and counts the printed fragments read exactly.
+Without either the issues are written to a temporary folder, ingested with the real ``ingest``
 command into the database ``baokan_bench`` (created and migrated on the first run, emptied of
 the benchmark's paper and reused on later runs); the worker time of
 ``archive.services.reassemble.reassemble_issue`` is timed per issue (a first assembly and a
@@ -343,11 +344,35 @@ def score_issue_db(issue: GeneratedIssue, issue_id: int, tally: Tally, Article, 
             tally.exact_pages += list(art.pages) == expected.pages
 
 
+def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
+    """How many printed fragments parse_page reads exactly (one parsed fragment with the same
+    text), by kind: a jumped article's head and tail, and articles printed whole."""
+    from archive.text import parse_page
+
+    exact, total = Counter(), Counter()
+    start = time.perf_counter()
+    for issue in issues:
+        parsed = {number: {norm("".join(f.paragraphs)) for f in parse_page(text).fragments}
+                  for number, text in issue.pages.items()}
+        for f in issue.fragments:
+            kind = "head" if f.jump_to is not None else "tail" if f.jump_from is not None else "whole"
+            total[kind] += 1
+            exact[kind] += norm("".join(f.paragraphs)) in parsed[f.page]
+    seconds = time.perf_counter() - start
+    print(f"{'fragments read exactly':<24} {'exact':>13} {'share':>8}")
+    for kind in ("head", "tail", "whole"):
+        print(f"{kind:<24} {exact[kind]:>6}/{total[kind]:<6} {pct(exact[kind], total[kind]):>8}")
+    pages = sum(len(i.pages) for i in issues)
+    print(f"parsed {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--issues", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--pure", action="store_true", help="match the generator's fragments directly, no database")
+    parser.add_argument("--parser", action="store_true",
+                        help="only parse the generated pages and count the printed fragments read exactly, no database")
     parser.add_argument("--drop", type=float, default=0.0,
                         help="with --pure: chance that a jump line is lost, as when the parser misses it")
     args = parser.parse_args()
@@ -356,6 +381,9 @@ def main() -> None:
     jumps = sum(a.jumped for i in issues for a in i.truth)
     print(f"{len(issues)} issues, {sum(len(i.pages) for i in issues)} pages, {jumps} jumps "
           f"(generated in {time.perf_counter() - start:.1f} s, seed {args.seed})")
+    if args.parser:
+        print_parser_accuracy(issues)
+        return
     if args.pure:
         rows = [(" + ".join(f) or "none (pages only)", run_pure(issues, f, args.drop, args.seed)) for f in CONFIGS]
     else:
