@@ -344,14 +344,12 @@ def score_issue_db(issue: GeneratedIssue, issue_id: int, tally: Tally, Article, 
             tally.exact_pages += list(art.pages) == expected.pages
 
 
-def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
-    """How many printed fragments parse_page reads exactly (one parsed fragment with the same
-    text), by kind: a jumped article's head and tail, and articles printed whole."""
+def parser_accuracy(issues: list[GeneratedIssue]) -> tuple[Counter, Counter]:
+    """``(exact, total)`` by kind of printed fragment: a jumped article's ``head`` and ``tail``,
+    and articles printed ``whole``; exact when one parsed fragment has the same text."""
     from archive.text import parse_page
 
     exact, total = Counter(), Counter()
-    segment_logp("汾河")     # load jieba's dictionary outside the timing
-    start = time.perf_counter()
     for issue in issues:
         parsed = {number: {norm("".join(f.paragraphs)) for f in parse_page(text).fragments}
                   for number, text in issue.pages.items()}
@@ -359,6 +357,14 @@ def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
             kind = "head" if f.jump_to is not None else "tail" if f.jump_from is not None else "whole"
             total[kind] += 1
             exact[kind] += norm("".join(f.paragraphs)) in parsed[f.page]
+    return exact, total
+
+
+def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
+    """The table of ``--parser``: parser_accuracy by kind, and the parsing rate."""
+    segment_logp("汾河")     # load jieba's dictionary outside the timing
+    start = time.perf_counter()
+    exact, total = parser_accuracy(issues)
     seconds = time.perf_counter() - start
     print(f"{'fragments read exactly':<24} {'exact':>13} {'share':>8}")
     for kind in ("head", "tail", "whole"):
