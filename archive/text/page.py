@@ -267,8 +267,8 @@ class _Reader:
         does not read on into the line below (``starts_after_full_stop``).
         """
         last = self.current.last_paragraph
-        if last.endswith("——") and len(last) <= MAX_KICKER:
-            # "飞机上，一名六旬女乘客忽然晕厥——": a kicker leading into this headline.
+        if _is_dash_kicker(last):
+            # "飞机上，一名六旬女乘客忽然晕厥——": take_back_dash_kicker makes it this headline's kicker.
             return len(clean(unit.text)) <= MAX_PLAIN_TITLE
         if not ends_sentence(last):
             return False
@@ -338,7 +338,7 @@ class _Reader:
             return None
         kind, start, end, owner = self.pieces[-1]
         paragraph = draft.last_paragraph or ""
-        if owner is not draft or kind != BODY or not paragraph.endswith("——") or len(paragraph) > MAX_KICKER:
+        if owner is not draft or kind != BODY or not _is_dash_kicker(paragraph):
             return None
         if sum(piece[3] is draft for piece in self.pieces) < 2:
             return None     # a draft of the kicker alone: take_back_prose_kicker's case
@@ -507,6 +507,11 @@ class _Reader:
                 fragment.kind = "brief" if is_brief else "fragment"
             fragments.append(fragment)
         return fragments
+
+
+def _is_dash_kicker(paragraph: str) -> bool:
+    """A paragraph short enough for a kicker that leads on with a dash into the line below."""
+    return paragraph.endswith("——") and len(paragraph) <= MAX_KICKER
 
 
 def _runs_on_as_text(units: list[Unit]) -> list[Unit]:
