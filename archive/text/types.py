@@ -18,6 +18,30 @@ BANNER = "banner"            # column labels and banners that belong to no artic
 SPACE = "space"              # blank lines and whitespace between blocks
 NOISE = "noise"              # anything else that belongs to no article
 
+# Line labels: what the segmenter (and the benchmark generator's truth) says each non-blank
+# line of a page is. Lines labelled BODY, CONTINUED, SECTION_HEAD and LABEL are the article's
+# text; the others are not.
+LINE_BANNER = "banner"              # column labels and banners above articles: no article's
+LINE_KICKER = "kicker"
+LINE_HEADLINE = "headline"
+LINE_SUBHEADLINE = "subheadline"    # any number of lines under the headline (——… lines too)
+LINE_BYLINE = "byline"              # an author or reporter line of its own (文/张三, 本报记者 张三)
+LINE_BODY = "body"                  # a line of text that ends its paragraph
+LINE_CONTINUED = "continued"        # a line of text a column break cut: its paragraph goes on below
+LINE_SECTION_HEAD = "section_head"  # an in-article section head (小标题): its own paragraph
+LINE_LABEL = "label"                # any other own-paragraph line of the body: 核心阅读, ——习近平,
+                                    # sign-offs, end datelines, author notes, credits
+LINE_CAPTION = "caption"            # a photo caption or photo credit set apart from the text
+LINE_JUMP_IN = "jump_in"            # a jump line on its own line
+LINE_JUMP_OUT = "jump_out"
+LINE_NOISE = "noise"                # page heads and anything else that is no article's
+LINE_LABELS = (
+    LINE_BANNER, LINE_KICKER, LINE_HEADLINE, LINE_SUBHEADLINE, LINE_BYLINE, LINE_BODY,
+    LINE_CONTINUED, LINE_SECTION_HEAD, LINE_LABEL, LINE_CAPTION, LINE_JUMP_IN, LINE_JUMP_OUT,
+    LINE_NOISE,
+)
+TEXT_LABELS = frozenset((LINE_BODY, LINE_CONTINUED, LINE_SECTION_HEAD, LINE_LABEL))
+
 BLOCK_KINDS = (
     KICKER, HEADLINE, SUBHEADLINE, BYLINE, BODY, SUBHEADING, CAPTION,
     SIGNOFF, JUMP_OUT, JUMP_IN, BANNER, SPACE, NOISE,
@@ -46,6 +70,20 @@ class Jump:
     text: str             # the jump line as printed
 
 
+# Roles of the people an article credits (the export record's ``contributors``).
+REPORTER, PHOTOGRAPHER, AUTHOR = "reporter", "photographer", "author"
+COMPILER, TRANSLATOR, DESIGNER, GRAPHICS, EDITOR = "compiler", "translator", "designer", "graphics", "editor"
+ROLES = (REPORTER, PHOTOGRAPHER, AUTHOR, COMPILER, TRANSLATOR, DESIGNER, GRAPHICS, EDITOR)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One credited person: ``Credit("蔡华伟", "designer")`` for ``版式设计：蔡华伟``."""
+
+    name: str
+    role: str
+
+
 @dataclass(frozen=True)
 class Caption:
     text: str                         # caption without the credit: "工作座谈会现场。"
@@ -64,14 +102,22 @@ class Fragment:
     headline: str | None = None
     subheadline: str | None = None
     byline: str | None = None         # e.g. "本报讯(记者 殷雪鸢 梁涛 胡引平)"
-    paragraphs: list[str] = field(default_factory=list)  # cleaned, column breaks repaired
-    subheadings: list[str] = field(default_factory=list)
+    # The body exactly as printed (the page's own characters, full-width marks kept), column
+    # breaks joined, jump lines and the byline prefix removed; section heads, labels, sign-offs
+    # and credits are paragraphs of it.
+    paragraphs: list[str] = field(default_factory=list)
+    section_heads: list[int] = field(default_factory=list)   # indexes into ``paragraphs``
+    contributors: list[Credit] = field(default_factory=list)  # every credit, in printed order
     captions: list[Caption] = field(default_factory=list)
     reporters: list[str] = field(default_factory=list)
     photographers: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     jump_out: Jump | None = None      # (下转第3版) at its end
     jump_in: Jump | None = None       # (上接第1版) at its start
+    # How sure the segmenter is of this fragment's boundaries (the least sure line decision
+    # inside it), and why it was unsure; ``review`` is None when it was sure.
+    confidence: float = 1.0
+    review: str | None = None
 
     @property
     def text(self) -> str:
