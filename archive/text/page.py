@@ -247,7 +247,7 @@ class _Reader:
             for i, (unit, text) in enumerate(zip(group, texts)):
                 if i in kept:
                     self.emit(SUBHEADING, unit.start, unit.end, draft)
-                    draft.fragment.subheadings.append(text)
+                    pass  # section heads: replaced by the line labeller
                 else:
                     self.emit(BANNER, unit.start, unit.end, None)
             draft.sections.append([])
