@@ -140,3 +140,5 @@ class ParsedPage:
     date: Guess | None = None         # a datetime.date guessed from the text
     page_number: Guess | None = None
     flags: list[str] = field(default_factory=list)  # human-readable review reasons
+    # (start, end, label, probability) of every non-blank line, as the segmenter read it
+    line_labels: list[tuple[int, int, str, float]] = field(default_factory=list)

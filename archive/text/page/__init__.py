@@ -1,0 +1,46 @@
+"""parse_page: one page's raw text → lossless blocks and the article fragments printed on it.
+
+Three steps, each its own module: ``features`` reads every non-blank line with the exact
+grammars (jump lines, bylines, captions, credits) and describes it by shape, neighbours and
+content; ``segmenter`` (a CRF) labels all lines of the page at once; ``reader`` follows the
+labels to blocks and fragments.
+"""
+from __future__ import annotations
+
+from .. import guesses
+from ..normalise import match_view
+from ..types import ParsedPage
+from .features import features, page_lines
+from .reader import Reader
+from .segmenter import segmenter
+
+
+def parse_page(raw: str) -> ParsedPage:
+    """Parse one page's raw text. Never raises on a str; see the package docstring."""
+    view = match_view(raw)
+    lines = page_lines(view)
+    labels = segmenter().label(features(lines))
+    reader = Reader(raw, lines, labels)
+    reader.read()
+    blocks = reader.blocks()
+    fragments = reader.fragments(blocks)
+    flags = reader.flags
+    if not fragments:
+        flags.append("no recognisable article")
+    return ParsedPage(
+        raw=raw,
+        blocks=blocks,
+        fragments=fragments,
+        date=guesses.guess_date(fragments, view),
+        page_number=guesses.guess_page_number(fragments, view),
+        flags=flags,
+        line_labels=[(line.start, line.end, label, p) for line, (label, p) in zip(lines, labels)],
+    )
+
+
+__all__ = ["parse_page"]
+
+# TRANSITIONAL (removed once the model is trained): the old reader until then.
+from .segmenter import MODEL as _MODEL  # noqa: E402
+if not _MODEL.exists():
+    from ..oldpage import parse_page  # noqa: F401,E402

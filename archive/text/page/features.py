@@ -1,0 +1,237 @@
+"""What the segmenter knows about each line of a page: shape, grammar and content.
+
+One ``PageLine`` per non-blank line, with the exact grammars of the text layer applied to it
+(jump lines, bylines, sign-offs, captions, credits: ``lines.classify``), and ``features``
+turning a page's lines into the string features the sequence labeller reads. Features of a
+line come from the line itself, its neighbours, and the text around it: whether the
+sentence runs on across the line break (``words.reads_on``) and how much the text above a line
+shares with the text below it (lexical cohesion, as TextTiling measures it: a new article
+changes the subject, a section head does not).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..credits import match_credits
+from ..headlines import COLUMN_TAG, is_banner, is_series_line, leads_into_headline
+from ..lines import BODY_LINE, Unit, as_text, classify, is_closed, split_lines
+from ..normalise import ends_sentence
+from ..words import reads_on
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Box labels and notes that head a part of an article (核心阅读, 编者按 …).
+_LABEL_WORDS = re.compile(
+    r"^(?:核心阅读|编者按|编者的话|开栏的话|写在前面|内容提要|引子|引言|短评|链接|相关链接|背景链接|"
+    r"延伸阅读|记者手记|记者观察|数据|图片说明|小贴士|专家点评|新闻背景|【[^】]{1,10}】)[:：]?$"
+)
+# Numbered section heads: （一）…, 一、…, 1.…, 第一…
+_NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\D|第[一二三四五六七八九十]{1,3}[，,、 ]?)")
+_END_DATELINE = re.compile(r"^[(（]\s*(?:本报|新华社|据新华社|记者)[^()（）]{0,20}电\s*[)）]$")
+_AUTHOR_NOTE = re.compile(r"^[(（]\s*(?:作者|本文作者|作者系|作者单位)[^()（）]{1,80}[)）]$")
+_STOP = frozenset("的了是在和与及等为对这有也就都而之其以于中上下一不人我他你们个")
+WINDOW_LINES = 3
+WINDOW_CHARS = 240
+
+
+@dataclass
+class PageLine:
+    """One non-blank line: its span, its match view, and what the grammars find in it."""
+
+    start: int
+    end: int
+    view: str            # match view of the line (half-width brackets and digits)
+    unit: Unit           # lines.classify: the line on its own
+
+    @cached_property
+    def markdown(self) -> int:
+        return len(self.view) - len(self.view.lstrip("#")) if self.view.startswith("#") else 0
+
+    @cached_property
+    def bold(self) -> bool:
+        return self.view.startswith("**") and self.view.endswith("**") and len(self.view) > 4
+
+    @cached_property
+    def text(self) -> str:
+        """The line without markdown marks or surrounding space."""
+        text = self.view.lstrip("#").strip() if self.markdown else self.view
+        return text[2:-2].strip() if self.bold else text.replace("**", "")
+
+    @cached_property
+    def body(self) -> Unit:
+        """The line read as text: jump lines, byline and sign-off at its ends."""
+        return self.unit if self.unit.kind == BODY_LINE else as_text(self.unit)
+
+    @cached_property
+    def bigrams(self) -> Counter:
+        han = [ch for ch in self.text if _HAN.match(ch)]
+        return Counter(a + b for a, b in zip(han, han[1:]) if a not in _STOP and b not in _STOP)
+
+
+def page_lines(view: str) -> list[PageLine]:
+    """The non-blank lines of a page's match view."""
+    return [PageLine(start, end, view[start:end], classify(view, start, end)) for start, end in split_lines(view)]
+
+
+def _length(n: int) -> str:
+    for limit in (2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 24, 28, 32, 40, 50, 60, 80, 120):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def _end_class(text: str) -> str:
+    if not text:
+        return "none"
+    if ends_sentence(text):
+        return "sentence"
+    last = text[-1]
+    if text.endswith("——"):
+        return "dash"
+    if last in ":：":
+        return "colon"
+    if last in ")）】]":
+        return "bracket"
+    if last in "，,、":
+        return "comma"
+    if last in "；;":
+        return "semicolon"
+    if last in "”’\"":
+        return "quote"
+    if last.isdigit():
+        return "digit"
+    if _HAN.match(last):
+        return "han"
+    return "other"
+
+
+def _start_class(text: str) -> str:
+    if text.startswith("——") or text.startswith("--"):
+        return "dash"
+    if _NUMBERED.match(text):
+        return "numbered"
+    first = text[:1]
+    if first in "(（【[":
+        return "bracket"
+    if first in "“\"「『":
+        return "quote"
+    if first in "□■●◆▲★·":
+        return "mark"
+    if first.isdigit():
+        return "digit"
+    return "han" if _HAN.match(first) else "other"
+
+
+def _cosine(left: Counter, right: Counter) -> float:
+    if not left or not right:
+        return 0.0
+    if len(left) > len(right):
+        left, right = right, left
+    dot = sum(count * right[gram] for gram, count in left.items() if gram in right)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+
+
+def _cohesion(value: float) -> str:
+    for limit in (0.0, 0.03, 0.06, 0.1, 0.15, 0.25):
+        if value <= limit:
+            return str(limit)
+    return "high"
+
+
+def _window(lines: list[PageLine], indexes: range) -> Counter:
+    total: Counter = Counter()
+    chars = 0
+    for k in indexes:
+        if chars >= WINDOW_CHARS:
+            break
+        total.update(lines[k].bigrams)
+        chars += len(lines[k].text)
+    return total
+
+
+def _own(line: PageLine) -> dict[str, str]:
+    """Features of a line on its own (also given, prefixed, to its neighbours)."""
+    text, unit = line.text, line.unit
+    body = line.body
+    return {
+        "kind": unit.kind,
+        "md": str(min(line.markdown, 2)),
+        "bold": str(line.bold),
+        "len": _length(len(text)),
+        "end": _end_class(text),
+        "start": _start_class(text),
+        "commas": str(min(sum(text.count(c) for c in "，,、"), 3)),
+        "stops": str(min(sum(text[:-1].count(c) for c in "。！？!?；;"), 2)),
+        "closed": str(is_closed(text)),
+        "byline": str(body.byline is not None),
+        "jump_in": str(body.jump_in is not None),
+        "jump_out": str(body.jump_out is not None),
+        "signoff": str(body.signoff_start is not None),
+    }
+
+
+def features(lines: list[PageLine]) -> list[list[str]]:
+    """The segmenter's features for every line of a page, in order."""
+    own = [_own(line) for line in lines]
+    result = []
+    n = len(lines)
+    for i, line in enumerate(lines):
+        text = line.text
+        mine = own[i]
+        feats = [f"{key}={value}" for key, value in mine.items()]
+        feats += [
+            f"len|end={mine['len']}|{mine['end']}",
+            f"kind|end={mine['kind']}|{mine['end']}",
+            f"md|len={mine['md']}|{mine['len']}",
+        ]
+        if is_banner([text], 0):
+            feats.append("banner_word")
+        if _LABEL_WORDS.match(text):
+            feats.append("label_word")
+        if is_series_line(text):
+            feats.append("series")
+        if leads_into_headline(text):
+            feats.append("kicker_cue")
+        if COLUMN_TAG.search(text):
+            feats.append("column_tag")
+        if _END_DATELINE.match(text):
+            feats.append("end_dateline")
+        if _AUTHOR_NOTE.match(text):
+            feats.append("author_note")
+        if match_credits(text):
+            feats.append("credit")
+        if " " in text.strip():
+            feats.append("inner_space")
+        if text.startswith("“") and text.endswith("”"):
+            feats.append("quoted")
+        if i == 0:
+            feats.append("first_line")
+        if i == n - 1:
+            feats.append("last_line")
+        for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
+            k = i + offset
+            if not 0 <= k < n:
+                feats.append(f"{tag}:none")
+                continue
+            other = own[k]
+            feats += [f"{tag}:{key}={other[key]}" for key in ("kind", "md", "bold", "len", "end", "byline", "jump_in")]
+            if abs(offset) == 1:
+                feats += [f"{tag}:{key}={other[key]}" for key in ("start", "jump_out", "signoff", "commas")]
+                feats.append(f"{tag}|end={other['end']}|{mine['end']}")
+                feats.append(f"{tag}|len={other['len']}|{mine['len']}")
+        if i > 0 and reads_on(lines[i - 1].text, text):
+            feats.append("runs_on_from_prev")
+        if i + 1 < n and reads_on(text, lines[i + 1].text):
+            feats.append("runs_on_to_next")
+        before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
+        after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
+        feats.append(f"cohesion={_cohesion(_cosine(before, after))}")
+        feats.append(f"self_before={_cohesion(_cosine(line.bigrams, before))}")
+        feats.append(f"self_after={_cohesion(_cosine(line.bigrams, after))}")
+        result.append(feats)
+    return result
