@@ -7,20 +7,10 @@ from typing import Sequence
 
 import rjieba
 
-# A paragraph ending in one of these is complete; closing quotes/brackets count when a
-# sentence-final mark precedes them (…。” / …！）).
-TERMINAL = "。！？!?…"
-CLOSERS = "”’」』)）》\"'"
+from archive.text.normalise import ends_sentence
+
 _SPACE = re.compile(r"\s+")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with terminal punctuation (possibly inside closing quotes)."""
-    stripped = text.rstrip()
-    while stripped and stripped[-1] in CLOSERS:
-        stripped = stripped[:-1]
-    return bool(stripped) and stripped[-1] in TERMINAL
 
 
 def join_paragraphs(head: Sequence[str], tail: Sequence[str]) -> list[str]:

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
-# Terminal punctuation: a paragraph ending in one of these ended where the writer ended it.
-TERMINAL = "。！？!?…”』」；;"
+# Terminal punctuation: a paragraph ending in one of these (closing quotes and brackets looked
+# through: …。” / …！）) ended where the writer ended it. A semicolon ends the items of a list,
+# each printed as its own paragraph, so it counts; a colon introduces what follows, and a
+# column break falls after one as often as a paragraph does, so it does not.
+TERMINAL = "。！？!?…；;"
+CLOSERS = "”’」』)）》]】\"'"
 # Sentence punctuation: a line holding one of these (outside quotes) is prose, not a headline.
 # Colons are left out: headlines quote speakers ("习近平：…").
 PROSE_MARKS = "，,。；;！？!?"
@@ -74,6 +78,7 @@ def clean(piece: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends with terminal punctuation (closing brackets looked through)."""
-    stripped = text.rstrip().rstrip(")）]】")
+    """True when ``text`` ends with terminal punctuation, closing quotes and brackets looked
+    through. The one test of a finished sentence for parsing, column repair and matching."""
+    stripped = text.rstrip().rstrip(CLOSERS)
     return bool(stripped) and stripped[-1] in TERMINAL
