@@ -122,9 +122,20 @@ class Fragment(models.Model):
     subheadline = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=16, default="news")
-    text = models.TextField(help_text="Body paragraphs, cleaned, jump lines removed.")
+    text = models.TextField(
+        help_text="The body exactly as printed: paragraphs separated by a blank line, jump lines and "
+        "the byline prefix removed, section heads, labels, sign-offs and credits kept."
+    )
+    section_heads = models.JSONField(
+        default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in text."
+    )
     captions = models.JSONField(default=list, blank=True)
-    contributors = models.JSONField(default=dict, blank=True)
+    contributors = models.JSONField(
+        default=list, blank=True, help_text='Every credit in printed order: [{"name": …, "role": …}].'
+    )
+    # How sure the page segmenter was of this fragment's boundaries, and why not when unsure.
+    confidence = models.FloatField(default=1.0)
+    review = models.CharField(max_length=300, blank=True)
     jump_to_page = models.PositiveSmallIntegerField(null=True, blank=True)
     jump_from_page = models.PositiveSmallIntegerField(null=True, blank=True)
     jump_out_line = models.CharField(max_length=64, blank=True)
@@ -180,7 +191,7 @@ class Article(models.Model):
 
     # Fields an editor may correct; once edited they are listed in ``locked_fields``
     # and never overwritten by re-parsing or reassembly.
-    EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "captions")
+    EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "section_heads", "captions")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles")
     first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting")
@@ -192,6 +203,9 @@ class Article(models.Model):
     byline = models.CharField(max_length=300, blank=True)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.NEWS)
     body = models.TextField(blank=True)
+    section_heads = models.JSONField(
+        default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in body."
+    )
     captions = models.JSONField(default=list, blank=True)
     pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
     continuation_status = models.CharField(
@@ -236,6 +250,11 @@ class Credit(models.Model):
         REPORTER = "reporter", "记者"
         PHOTOGRAPHER = "photographer", "摄影"
         AUTHOR = "author", "作者"
+        COMPILER = "compiler", "整理"
+        TRANSLATOR = "translator", "编译"
+        DESIGNER = "designer", "版式设计"
+        GRAPHICS = "graphics", "制图"
+        EDITOR = "editor", "责任编辑"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits")
     contributor = models.ForeignKey(Contributor, on_delete=models.CASCADE, related_name="credits")

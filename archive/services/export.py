@@ -11,7 +11,7 @@ def articles_for_export(*, paper=None, date=None, since=None):
     queryset = (
         Article.objects.select_related("issue__newspaper")
         .prefetch_related(
-            Prefetch("credits", queryset=Credit.objects.select_related("contributor").order_by("role", "order")),
+            Prefetch("credits", queryset=Credit.objects.select_related("contributor").order_by("order", "pk")),
             Prefetch(
                 "fragments",
                 # A record needs each fragment's page number, not the page's raw text.
@@ -33,7 +33,7 @@ def articles_for_export(*, paper=None, date=None, since=None):
 
 def article_record(article: Article) -> dict:
     """One article as the export contract's JSON object."""
-    credits = list(article.credits.all())
+    credits = sorted(article.credits.all(), key=lambda credit: (credit.order, credit.pk))
     date = article.issue.date
     return {
         "id": article.pk,
@@ -48,11 +48,14 @@ def article_record(article: Article) -> dict:
         "byline": article.byline or None,
         "reporters": [c.contributor.name for c in credits if c.role == Credit.Role.REPORTER],
         "photographers": [c.contributor.name for c in credits if c.role == Credit.Role.PHOTOGRAPHER],
+        # Every credit with its role, in printed order (Credit.order).
+        "contributors": [{"name": c.contributor.name, "role": c.role} for c in credits],
         "captions": [
             {"text": caption.get("text", ""), "photographers": list(caption.get("photographers", []))}
             for caption in article.captions
         ],
         "text": article.body,
+        "section_heads": list(article.section_heads),
         "continuation": {"status": article.continuation_status, "confidence": article.confidence},
         "source": [
             {"page": fragment.page.number, "start": fragment.start, "end": fragment.end}

@@ -102,12 +102,16 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
         data = _read(source.path)
         sha256 = hashlib.sha256(data).hexdigest()
         existing = _same_page(source, sha256)
-        if existing:
+        if existing and existing["parser_version"] == textlayer.PARSER_VERSION:
             return FileResult(source.path, UNCHANGED, page_id=existing["pk"], issue_id=existing["issue_id"])
         raw, encoding = decode_page(data)
         parsed = textlayer.parse_page(raw)
         with transaction.atomic():
-            page, status = _write_page(source, default_paper, raw, encoding, sha256, parsed)
+            if existing:
+                # Same bytes, read by an older parser: read again in place (see page_reparse).
+                page, status = page_reparse(page_id=existing["pk"], parsed=parsed), UPDATED
+            else:
+                page, status = _write_page(source, default_paper, raw, encoding, sha256, parsed)
     except (Rejected, DecodeError) as exc:
         return FileResult(source.path, REJECTED, reason=str(exc))
     except OSError as exc:
@@ -128,7 +132,26 @@ def _same_page(source: SourceFile, sha256: str) -> dict | None:
     pages = Page.objects.filter(sha256=sha256)
     if source.paper and source.date and source.page:
         pages = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
-    return pages.values("pk", "issue_id").first()
+    return pages.values("pk", "issue_id", "parser_version").first()
+
+
+def page_reparse(*, page_id: int, parsed) -> Page:
+    """Replace a stored page's blocks and fragments with ``parsed`` (its raw text read by the
+    current parser), keeping the page's place, metadata and review reasons.
+
+    Used when the parser that read a page is older than ``archive.text.PARSER_VERSION``. The
+    page's articles are rebuilt by reassembly, which keeps the fields editors locked; links
+    an editor made between the old fragments go with them (the fragments are new rows).
+    """
+    page = Page.objects.select_for_update().get(pk=page_id)
+    page.blocks.all().delete()
+    page.fragments.all().delete()
+    page.parser_version = textlayer.PARSER_VERSION
+    page.review_reasons = list(page.review_reasons) + [f for f in parsed.flags if f not in page.review_reasons]
+    page.needs_review = bool(page.review_reasons)
+    page.save(update_fields=["parser_version", "review_reasons", "needs_review"])
+    _write_parse(page, parsed)
+    return page
 
 
 def _read(path: Path) -> bytes:
@@ -239,14 +262,35 @@ def _fragment_row(page: Page, fragment) -> Fragment:
         subheadline=fragment.subheadline or "",
         byline=fragment.byline or "",
         text=fragment.text,
+        section_heads=list(fragment.section_heads),
         captions=[{"text": c.text, "photographers": list(c.photographers)} for c in fragment.captions],
-        contributors={
-            "reporters": list(fragment.reporters),
-            "photographers": list(fragment.photographers),
-            "authors": list(fragment.authors),
-        },
+        contributors=fragment_credits(fragment),
+        confidence=fragment.confidence,
+        review=(fragment.review or "")[:300],
         jump_to_page=jump_out.page if jump_out else None,
         jump_from_page=jump_in.page if jump_in else None,
         jump_out_line=jump_out.text[:64] if jump_out else "",
         jump_in_line=jump_in.text[:64] if jump_in else "",
     )
+
+
+# The role of each of the pure Fragment's older name lists (archive.text.types).
+LEGACY_ROLE_LISTS = (("reporters", "reporter"), ("photographers", "photographer"), ("authors", "author"))
+
+
+def fragment_credits(fragment) -> list[dict]:
+    """Every credit of a parsed fragment as ``{"name", "role"}``, in printed order, once each.
+
+    ``contributors`` is the full list; names found only in the older ``reporters`` /
+    ``photographers`` / ``authors`` lists (a parser that does not fill ``contributors`` yet)
+    follow it, so no credited name is lost.
+    """
+    credits = [(credit.name, credit.role) for credit in fragment.contributors]
+    for key, role in LEGACY_ROLE_LISTS:
+        credits += [(name, role) for name in getattr(fragment, key)]
+    seen, result = set(), []
+    for name, role in credits:
+        if name and (name, role) not in seen:
+            seen.add((name, role))
+            result.append({"name": name, "role": role})
+    return result

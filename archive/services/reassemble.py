@@ -18,16 +18,16 @@ from archive.models import Article, Continuation, Contributor, Credit, Fragment,
 
 # The Article fields reassembly derives from fragments (see _apply).
 DERIVED_FIELDS = (
-    "first_page_number", "kicker", "headline", "subheadline", "byline", "kind", "body", "captions",
-    "pages", "continuation_status", "confidence", "needs_review", "review_reason",
+    "first_page_number", "kicker", "headline", "subheadline", "byline", "kind", "body", "section_heads",
+    "captions", "pages", "continuation_status", "confidence", "needs_review", "review_reason",
 )
 # The Continuation fields the matcher sets on its links.
 LINK_FIELDS = ("score", "confidence", "needs_review", "evidence")
-ROLE_KEYS = (
-    (Credit.Role.REPORTER, "reporters"),
-    (Credit.Role.PHOTOGRAPHER, "photographers"),
-    (Credit.Role.AUTHOR, "authors"),
-)
+# A fragment whose boundaries the page segmenter was less sure of than this is never joined by
+# a confident link: the link is capped at the fragment's confidence and left for an editor,
+# however well the texts match (a wrong boundary makes a wrong link look right).
+SEGMENT_MIN_CONFIDENCE = 0.9
+REVIEW_REASON_LENGTH = 300  # Article.review_reason's max_length
 
 
 @dataclass
@@ -59,7 +59,7 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
         .order_by("page__number", "order")
     )
     by_id = {fragment.pk: fragment for fragment in fragments}
-    links = _link(fragments, features)
+    links = _link(fragments, features, by_id)
     next_of = {link.from_fragment_id: link for link in links}
     prev_of = {link.to_fragment_id: link for link in links}
     report.links = len(links)
@@ -119,7 +119,7 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
     return report
 
 
-def _link(fragments, features) -> list[Continuation]:
+def _link(fragments, features, by_id) -> list[Continuation]:
     """Continuations for the issue: the editors' stand; the matcher decides the rest."""
     ids = [fragment.pk for fragment in fragments]
     stored = list(Continuation.objects.filter(from_fragment_id__in=ids))
@@ -150,6 +150,7 @@ def _link(fragments, features) -> list[Continuation]:
             "needs_review": bool(link.needs_review),
             "evidence": link.evidence,
         }
+        _cap_by_segmentation(values, by_id[link.out_key], by_id[link.in_key])
         continuation = auto.pop((link.out_key, link.in_key), None)
         if continuation is None:
             continuation = Continuation(from_fragment_id=link.out_key, to_fragment_id=link.in_key, **values)
@@ -165,6 +166,15 @@ def _link(fragments, features) -> list[Continuation]:
     if stale:
         Continuation.objects.filter(pk__in=stale).delete()
     return result
+
+
+def _cap_by_segmentation(values: dict, *fragments: Fragment) -> None:
+    """Cap a proposed link's confidence at its least surely segmented fragment's, and flag
+    the link when that is below SEGMENT_MIN_CONFIDENCE."""
+    least = min(fragment.confidence for fragment in fragments)
+    if least < SEGMENT_MIN_CONFIDENCE:
+        values["confidence"] = round(min(values["confidence"], least), 6)
+        values["needs_review"] = True
 
 
 def _jump_out(fragment: Fragment) -> assembly.JumpOut:
@@ -187,6 +197,39 @@ def _jump_fields(fragment: Fragment) -> dict:
 
 def _paragraphs(fragment: Fragment) -> list[str]:
     return [p for p in fragment.text.split("\n\n") if p]
+
+
+def _paragraphs_and_heads(fragment: Fragment) -> tuple[list[str], list[int]]:
+    """The fragment's paragraphs and its section heads' indexes among them."""
+    kept = {}
+    for index, paragraph in enumerate(fragment.text.split("\n\n")):
+        if paragraph:
+            kept[index] = len(kept)
+    heads = sorted({kept[i] for i in fragment.section_heads if isinstance(i, int) and i in kept})
+    return _paragraphs(fragment), heads
+
+
+def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int]]:
+    """The paragraphs of a chain of fragments joined across their jumps, and the indexes of
+    the section heads among them.
+
+    A paragraph cut by the jump is joined (``assembly.join_paragraphs``), so the heads of a
+    later fragment move by the paragraphs before it, less one when the cut joined two. A
+    section head is a paragraph of its own: a cut next to one joins nothing.
+    """
+    paragraphs: list[str] = []
+    heads: list[int] = []
+    for fragment in chain:
+        own, own_heads = _paragraphs_and_heads(fragment)
+        before = len(paragraphs)
+        if before and (before - 1 in heads or 0 in own_heads):
+            joined = paragraphs + own
+        else:
+            joined = assembly.join_paragraphs(paragraphs, own)
+        shift = before - (before + len(own) - len(joined))
+        heads += [shift + index for index in own_heads]
+        paragraphs = joined
+    return paragraphs, heads
 
 
 def _chains(fragments, by_id, next_of, prev_of):
@@ -216,9 +259,7 @@ def _chains(fragments, by_id, next_of, prev_of):
 def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -> bool:
     """Set the article's derived fields from its chain; True if anything changed."""
     first = chain[0]
-    paragraphs: list[str] = _paragraphs(first)
-    for fragment in chain[1:]:
-        paragraphs = assembly.join_paragraphs(paragraphs, _paragraphs(fragment))
+    paragraphs, section_heads = chain_text(chain)
     captions = [caption for fragment in chain for caption in fragment.captions]
     pages = []
     for fragment in chain:
@@ -235,7 +276,12 @@ def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -
     kind = first.kind
     if open_in and not first.headline:
         kind = Article.Kind.FRAGMENT
+    elif kind == Article.Kind.FRAGMENT:
+        # A 续文 record is only a part that opens with a jump-in line (DESIGN.md, export record).
+        kind = Article.Kind.NEWS
     review = [c for c in links if c.needs_review and c.status != Continuation.Status.CONFIRMED]
+    reasons = ["uncertain continuation link"] if review else []
+    reasons += [f"uncertain segmentation: {f.review}" for f in chain if f.review]
     values = {
         "first_page_number": first.page.number,
         "kicker": first.kicker,
@@ -244,36 +290,49 @@ def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -
         "byline": first.byline,
         "kind": kind if kind in Article.Kind.values else Article.Kind.NEWS,
         "body": "\n\n".join(paragraphs),
+        "section_heads": section_heads,
         "captions": captions,
         "pages": pages,
         "continuation_status": status,
         "confidence": round(min(c.confidence for c in links), 6) if links else None,
-        "needs_review": bool(review),
-        "review_reason": "uncertain continuation link" if review else "",
+        "needs_review": bool(reasons),
+        "review_reason": _review_reason(reasons),
     }
     changed = False
     for name in DERIVED_FIELDS:
         value = values[name]
         if name in article.locked_fields:
             continue
+        if name == "section_heads" and "body" in article.locked_fields:
+            continue  # indexes into the fragments' text, not into the body an editor rewrote
         if getattr(article, name) != value:
             setattr(article, name, value)
             changed = True
     return changed
 
 
+def _review_reason(reasons: list[str]) -> str:
+    reason = "; ".join(reasons)
+    if len(reason) > REVIEW_REASON_LENGTH:
+        reason = reason[: REVIEW_REASON_LENGTH - 1] + "…"
+    return reason
+
+
 def _contributors(chain: list[Fragment]) -> list[tuple[str, str]]:
-    """``(role, name)`` pairs in order, without repeats."""
+    """``(role, name)`` pairs in printed order (fragment by fragment, each fragment's credits
+    before its captions' photographers), without repeats."""
     seen, result = set(), []
-    for role, key in ROLE_KEYS:
-        for fragment in chain:
-            names = list(fragment.contributors.get(key, []))
-            if key == "photographers":
-                names += [n for caption in fragment.captions for n in caption.get("photographers", [])]
-            for name in names:
-                if (role, name) not in seen:
-                    seen.add((role, name))
-                    result.append((role, name))
+    for fragment in chain:
+        pairs = [(credit.get("role"), credit.get("name")) for credit in fragment.contributors]
+        pairs += [
+            (Credit.Role.PHOTOGRAPHER.value, name)
+            for caption in fragment.captions
+            for name in caption.get("photographers", [])
+        ]
+        for role, name in pairs:
+            if name and role in Credit.Role.values and (role, name) not in seen:
+                seen.add((role, name))
+                result.append((role, name))
     return result
 
 
@@ -290,23 +349,20 @@ def _credits_wanted(article: Article, chain: list[Fragment], names: dict[str, in
         return None
     wanted = _contributors(chain)
     if not created:
-        role_rank = {role: rank for rank, (role, _) in enumerate(ROLE_KEYS)}
         current = [
             (credit.role, credit.contributor.name)
-            for credit in sorted(article.credits.all(), key=lambda c: (role_rank.get(c.role, 9), c.order))
+            for credit in sorted(article.credits.all(), key=lambda c: (c.order, c.pk))
         ]
         if current == wanted:
             return None
         article.credits.all().delete()
     elif not wanted:
         return None
-    order_in_role: dict[str, int] = {}
-    credits = []
-    for role, name in wanted:
-        order = order_in_role.get(role, 0)
-        credits.append(Credit(article=article, contributor_id=names[name], role=role, order=order))
-        order_in_role[role] = order + 1
-    return credits
+    # ``order`` is the credit's place among all the article's credits, as printed.
+    return [
+        Credit(article=article, contributor_id=names[name], role=role, order=order)
+        for order, (role, name) in enumerate(wanted)
+    ]
 
 
 def _move_fragments(fragments: list[Fragment]) -> None:

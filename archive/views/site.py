@@ -178,10 +178,13 @@ def _reading_parts(article):
         )
         for fragment in article.fragments.all()
     ]
-    return printed_parts(article.body, fragments)
+    return printed_parts(article.body, fragments, article.section_heads)
 
 
 AUTHOR_ROLES = (Credit.Role.REPORTER, Credit.Role.AUTHOR)
+# The order of the article page's credit lines: who wrote it, then who else made the page.
+CREDIT_ROLES = (*AUTHOR_ROLES, Credit.Role.PHOTOGRAPHER, Credit.Role.COMPILER, Credit.Role.TRANSLATOR,
+                Credit.Role.GRAPHICS, Credit.Role.DESIGNER, Credit.Role.EDITOR)
 SUMMARY_LENGTH = 120
 
 
@@ -191,13 +194,31 @@ def article_authors(article):
 
 
 def credit_groups(article):
-    """[(role label, [contributors])] with reporters and authors before photographers, each in byline order."""
+    """[(role label in Chinese, [contributors])]: reporters and authors first, then photographers
+    and the other roles (CREDIT_ROLES), each in printed order."""
     groups = []
-    for role in (*AUTHOR_ROLES, Credit.Role.PHOTOGRAPHER):
+    for role in CREDIT_ROLES:
         people = [credit.contributor for credit in article.credits.all() if credit.role == role]
         if people:
             groups.append((role.label, people))
     return groups
+
+
+# Public notices for an article awaiting review. ``review_reason`` is internal and in English
+# (for editors); readers are told in Chinese what is unsure, by the reason's kind.
+REVIEW_NOTICES = (
+    ("uncertain segmentation", "本文分段待编辑核对"),
+    ("uncertain continuation link", "本文跨版拼接待编辑核对"),
+)
+REVIEW_NOTICE_OTHER = "本文的拼接或识别结果尚未经编辑确认"
+
+
+def review_notices(article) -> list[str]:
+    """Chinese notices for the public page of an article that needs review (empty if none)."""
+    if not article.needs_review:
+        return []
+    notices = [notice for key, notice in REVIEW_NOTICES if key in article.review_reason]
+    return notices or [REVIEW_NOTICE_OTHER]
 
 
 def article_title(article):
@@ -241,6 +262,7 @@ def article(request, paper, date, page, n):
             "permalink": request.build_absolute_uri(article.get_absolute_url()),
             "summary": " ".join(article.body.split())[:SUMMARY_LENGTH],
             "is_fragment": article.kind == Article.Kind.FRAGMENT,
+            "review_notices": review_notices(article),
             "citation": gbt7714(
                 authors=authors,
                 title=article_title(article),

@@ -129,9 +129,51 @@ def test_article_carries_citation_and_highwire_tags(client, front_page):
 
 
 def test_article_needing_review_says_so(client, front_page):
-    """An uncertain article carries a visible needs-review notice; a confirmed one does not."""
-    assert "needs review" in html(client, f"{ISSUE}1/2/")
-    assert "needs review" not in html(client, f"{ISSUE}1/1/")
+    """An uncertain article carries a visible notice in Chinese (the internal reason is not shown);
+    a confirmed one does not."""
+    flagged = html(client, f"{ISSUE}1/2/")
+    assert '<p class="notice review" role="note"><strong>待核：</strong>' in flagged
+    assert "byline unclear" not in flagged
+    assert "待核：" not in html(client, f"{ISSUE}1/1/")
+
+
+def test_segmentation_review_notice_is_chinese(client, front_page):
+    """An article flagged because the segmenter was unsure of its boundaries says so in Chinese."""
+    second = front_page["second"]
+    second.review_reason = "uncertain segmentation: headline or body line"
+    second.save()
+    page = html(client, f"{ISSUE}1/2/")
+    assert "本文分段待编辑核对" in page and "uncertain segmentation" not in page
+
+
+def test_article_renders_section_heads_as_headings(client, front_page):
+    """Section heads are headings inside the text, across the jump; the rest are paragraphs, as printed."""
+    lead = front_page["lead"]
+    part_1 = "本报讯 会议指出：“要坚持（一）系统观念”。\n\n一、坚持高质量发展\n\n全市上下要坚"
+    part_2 = "决贯彻部署。\n\n二、守牢安全底线\n\n（李俊华）"
+    lead.body = "本报讯 会议指出：“要坚持（一）系统观念”。\n\n一、坚持高质量发展\n\n全市上下要坚决贯彻部署。\n\n二、守牢安全底线\n\n（李俊华）"
+    lead.section_heads = [1, 3]
+    lead.save()
+    lead.fragments.filter(position=0).update(text=part_1)
+    lead.fragments.filter(position=1).update(text=part_2)
+    page = html(client, f"{ISSUE}1/1/")
+    body = page[page.index('<div class="body">'):page.index("</div>", page.index('<div class="body">'))]
+    assert re.findall(r'<h3 class="section-head">([^<]+)</h3>', body) == ["一、坚持高质量发展", "二、守牢安全底线"]
+    assert "<p>本报讯 会议指出：“要坚持（一）系统观念”。</p>" in body
+    assert "<p>（李俊华）</p>" in body
+    assert body.index("全市上下要坚</p>") < body.index("转第3版") < body.index("<p>决贯彻部署。</p>")
+
+
+def test_article_names_every_role_in_chinese(client, front_page):
+    """The credits on the article page name each role in Chinese."""
+    lead = front_page["lead"]
+    roles = {"compiler": "整理", "translator": "编译", "designer": "版式设计", "graphics": "制图", "editor": "责任编辑"}
+    for order, role in enumerate(roles, start=10):
+        CreditFactory(article=lead, contributor=ContributorFactory(name=f"编辑{order}"), role=role, order=order)
+    page = html(client, f"{ISSUE}1/1/")
+    for order, label in enumerate(roles.values(), start=10):
+        assert f'<p class="credits">{label}：<a href="/people/' in page and f">编辑{order}</a>" in page
+    assert ">compiler" not in page and ">editor" not in page
 
 
 def test_fragment_without_start_says_where_it_came_from(client, front_page):
