@@ -1,72 +1,241 @@
-"""Realistic generated newspaper issues with jumps between pages, and the truth to score reassembly against.
+"""Generated newspaper issues from every article of a corpus month, with the truth of each article and of each line.
 
-Text comes from the 人民日报 corpus (/work/shared/corpus/peoples-daily, U+3000 indents stripped,
-CRLF → LF) and the articles of the seed pages; layout follows the seeds: headlines plain or as
-``#``/``##`` markdown, subheadlines, bylines, captions, sign-offs, column breaks inside paragraphs,
-and jump lines in the spellings real papers use.
+Text comes from the 人民日报 corpus (``/work/shared/corpus/peoples-daily/<YYYY-MM>/<YYYYMMDD>/*.txt``):
+line 1 kicker, line 2 headline, line 3 subheadline, then one body paragraph per line. EVERY file of
+the month is used as it is — nothing is filtered for what a parser can read, nothing deduplicated
+by headline (an issue never holds the same file twice). 2019-02 is the development month, 2019-10
+the evaluation month nothing is tuned on.
 
-Truth convention (``TruthArticle.paragraphs``): the body a perfect reassembly must produce —
-byline prefix (``本报讯(记者 …)``, ``本报北京1月31日电 （记者…）``) removed, no captions, sign-offs
-or jump lines, column breaks repaired. Where a jump cuts mid-sentence or mid-word the two halves
-are joined back into one paragraph with no separator; where it cuts right after terminal
-punctuation the printed tail starts a new paragraph, and that paragraph break is part of the
-expected text. So ``truth == archive.assembly.join_paragraphs(head, tail)`` for every jump.
+Truth (``TruthArticle``), under DESIGN.md's export-record contract:
+
+- ``kicker``/``headline``/``subheadline``: lines 1–3 of the file, stripped, None when empty;
+- ``byline``: the byline prefix of the first body paragraph (``BYLINE``: 本报讯（…）, 本报X电 （…）,
+  新华社X电 （…）), else None; ``paragraphs``: the body lines stripped, empty ones dropped, the byline
+  prefix removed from the first, every other character as in the file;
+- ``section_heads`` (``is_section_head``): paragraphs that are neither first nor last, ≤ 30
+  characters, hold at least two CJK characters, do not end with terminal or lead-in punctuation
+  (。！？；…：，、), and are not labels (``is_label``); numbered heads (（一）…, 一、…, 1.…) count;
+- ``contributors`` (``credits``): (name, role) read from the byline, sign-offs (（李俊华）), reporter
+  lines (本报记者 X), …摄, 整理, 编译, 版式设计：, 制图：, 责任编辑：, and the synthetic captions.
+
+A jump cuts an article between paragraphs (``paragraph``), after a clause (``clause``) or inside a
+jieba word (``word``); the two last kinds are mid-paragraph, so the truth paragraph is the file's,
+joined (``archive.assembly.join_paragraphs(head, tail) == truth``). A cut mid-paragraph right after a
+full stop is not generated: no reader can tell it from a paragraph end.
+
+Pages are blocks separated by one blank line; every block is one line. ``GeneratedIssue.lines[page]``
+labels each non-blank line with a ``LINE_*`` label of ``archive/text/types.py`` and its article.
 """
 from __future__ import annotations
 
 import datetime as dt
 import random
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 import jieba
 
-from archive.assembly.text import ends_sentence
+from archive.text.types import (
+    LINE_BANNER, LINE_BODY, LINE_BYLINE, LINE_CAPTION, LINE_CONTINUED, LINE_HEADLINE, LINE_JUMP_IN,
+    LINE_JUMP_OUT, LINE_KICKER, LINE_LABEL, LINE_SECTION_HEAD, LINE_SUBHEADLINE,
+)
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "peoples-daily"
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 PAPER = "bench-daily"
 FIRST_DATE = dt.date(2001, 1, 1)
 
-# Anything a jump-line grammar could read by shape: bracketed 转/接, or 转/接 + page + 版.
-JUMPISH = re.compile(r"[（(]\s*(上|下)?\s*[转接]|[转接]\s*第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版")
+# What papers print before the first sentence: 本报讯（记者 …）, 本报北京1月31日电 （记者杜一菲）,
+# 新华社北京2月18日电 （记者…）, 新华社北京2月18日电. Conservative: a bracket must close within 60.
+_BRACKET = r"[（(][^（）()]{1,60}[）)]"
 BYLINE = re.compile(
-    r"^(?:本报讯\s*(?:[（(][^）)]{0,30}[）)])?|据?(?:本报|新华社)[^，。,、]{0,16}?电\s*(?:[（(][^）)]{0,30}[）)])?)\s*"
+    rf"^(?:本报讯[ \u3000\xa0]*(?:{_BRACKET})?|(?:本报|据?新华社)[^，。,、；（(\s]{{0,24}}?电[ \u3000\xa0]*(?:{_BRACKET})?)"
 )
-KICKER_ENDS = ("——", "强调", "指出", "表示", "要求", "时说")
+# Jump lines of any spelling, for the tests and for finding left-over jump lines.
+JUMPISH = re.compile(r"[（(]\s*(上|下)?\s*[转接]|[转接]\s*第?\s*[A-Za-z]?\s*[0-9０-９一二三四五六七八九十]+\s*版")
+TERMINAL = "。！？!?；;…"
+LEAD_IN = "：:，,、"
 CN_DIGITS = "〇一二三四五六七八九十"
-REPORTERS = ("殷雪鸢", "梁涛", "胡引平", "丁洁", "王春宇", "李俊华", "阎铁洁", "张慧", "王丹", "史鹏程", "李思明", "尹哲")
-PHOTOGRAPHERS = ("梁琛", "刘堂", "王正", "赵晓")
+PHOTOGRAPHERS = ("梁琛", "刘堂", "王正", "赵晓", "梁 琛", "新华社记者 李 涛")
 CAPTIONS = ("会议现场。", "活动现场。", "座谈会现场。", "工作人员正在作业。", "市民在现场参观。", "项目建设现场。")
+BANNERS = ("要闻", "综合", "国际", "深入学习宣传贯彻党的二十大精神", "新春走基层", "经济", "评论", "奋斗新时代")
+
+# Own-paragraph lines of a body that are not plain paragraphs: box labels, epigraph attributions,
+# fully bracketed lines (sign-offs, end datelines, author notes, compiler credits), credits.
+BOX_LABEL = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|结束语|内容提要|记者手记|延伸阅读|相关链接|链接|背景链接|"
+                       r"小资料|短评|数说|图说|专家点评|记者观察|图片说明)$")
+CREDIT_LINE = re.compile(r"^(?:本版|本期)?(?:版式设计|制图|图表制作|设计|责任编辑|责编|摄影|插图|漫画|"
+                         r"数据来源|资料来源|图片来源|图片均由|图片由)")
+REPORTER_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)[ \u3000\xa0]*[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0、]{1,24}$")
+NAMES = r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{0,6}[\u4e00-\u9fff]"
+NUMBERED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
+
+
+def _bracketed(text: str) -> bool:
+    """True when ``text`` is one bracket pair from first to last character: （李俊华）, (本报莫斯科电)."""
+    if len(text) < 3 or text[0] not in "（(" or text[-1] not in "）)":
+        return False
+    depth = 0
+    for k, c in enumerate(text):
+        depth += c in "（("
+        depth -= c in "）)"
+        if depth == 0 and k < len(text) - 1:
+            return False
+    return depth == 0
+
+
+def is_label(text: str) -> bool:
+    """An own-paragraph line of the body that is no plain paragraph (LINE_LABEL)."""
+    return bool(
+        BOX_LABEL.match(text) or text.startswith("——") or _bracketed(text) or CREDIT_LINE.match(text)
+        or REPORTER_LINE.match(text) or (len(text) <= 30 and text.endswith("摄"))
+    )
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def is_section_head(paragraphs: list[str], index: int) -> bool:
+    """The module docstring's section-head rule for ``paragraphs[index]``."""
+    text = paragraphs[index]
+    if index == 0 or index == len(paragraphs) - 1 or len(text) > 30 or _cjk(text) < 2:
+        return False
+    if text[-1] in TERMINAL + LEAD_IN or is_label(text):
+        return False
+    return not (text[0] in "（(" and not NUMBERED.match(text))
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[\s\u3000\xa0]", "", text)
+
+
+def _names(text: str) -> list[str]:
+    """Names in a credit: separated by 、，, or by spaces; 吴  鲁 (a two-character name spaced out)
+    and 张 炜 崔 佳 (two spaced names) are read as papers print them."""
+    out = []
+    for part in re.split(r"[、，,]", text):
+        bits = [b for b in re.split(r"[ \u3000\xa0]+", part) if b]
+        if not bits:
+            continue
+        if all(len(b) >= 2 for b in bits):
+            out += bits
+        elif len("".join(bits)) <= 3 or len(bits) % 2:
+            out.append("".join(bits))
+        else:
+            out += ["".join(bits[k:k + 2]) for k in range(0, len(bits), 2)]
+    return [n for n in out if 2 <= len(n) <= 4 and _cjk(n) == len(n)]
+
+
+def credits(byline: str | None, paragraphs: list[str], captions: list[str] = ()) -> list[tuple[str, str]]:
+    """Every (name, role) the byline, body paragraphs and captions credit, in printed order."""
+    out: list[tuple[str, str]] = []
+
+    def add(names: list[str], role: str) -> None:
+        out.extend((n, role) for n in names if (n, role) not in out)
+
+    def reporters(text: str) -> None:
+        for m in re.finditer(r"(?:特约)?(?:记者|通讯员)[ \u3000\xa0]*([^（）()记通]+)", text):
+            add(_names(m.group(1)), "reporter")
+
+    if byline:
+        m = re.search(r"[（(]([^）)]*)[）)]", byline)
+        if m:
+            reporters(m.group(1))
+    for k, p in enumerate(list(paragraphs) + list(captions)):
+        is_caption = k >= len(paragraphs)
+        last = k == len(paragraphs) - 1
+        if p.endswith("摄") and (len(p) <= 40 or is_caption):
+            who = re.split(r"记者|摄影", p[:-1])[-1]
+            add(_names(re.split(r"[。，；：！？）)」”]", who)[-1]), "photographer")
+            continue
+        if is_caption:
+            continue
+        for role_word, role in (("整理", "compiler"), ("编译", "translator")):
+            if (m := re.search(rf"(?:本报记者|记者)?[ \u3000\xa0]*({NAMES})[ \u3000\xa0]*{role_word}[）)]?$", p)) and len(p) <= 60:
+                add(_names(m.group(1)), role)
+        for word, role in (("版式设计", "designer"), ("制图", "graphics"), ("责任编辑", "editor")):
+            if (m := re.match(rf"^(?:本版|本期)?{word}[：:][ \u3000\xa0]*(.+)$", p)) and len(p) <= 40:
+                add(_names(m.group(1)), role)
+        if REPORTER_LINE.match(p):
+            reporters(p)
+        elif last and _bracketed(p) and (name := _name(p[1:-1])) and 2 <= len(name) <= 4 and _cjk(name) == len(name):
+            add([name], "reporter")     # a sign-off: （李俊华）
+        elif (m := re.match(rf"^(?:作者[：:]|文[/／])[ \u3000\xa0]*({NAMES})$", p)):
+            add(_names(m.group(1)), "author")
+    return out
 
 
 @dataclass
-class Article:
-    """An article as text source: headline lines and paragraphs; the first may carry a byline."""
+class Source:
+    """One corpus file, read under the text contract."""
 
-    headline: str
+    path: str
+    kicker: str | None
+    headline: str | None
     subheadline: str | None
-    paragraphs: list[str]     # as printed, byline prefix included in the first
-    kicker: str | None = None
-
-    @property
-    def body(self) -> list[str]:
-        """Paragraphs without the byline prefix (the truth's body)."""
-        return [BYLINE.sub("", self.paragraphs[0], count=1)] + self.paragraphs[1:]
+    byline: str | None
+    prefix: str | None           # the byline prefix as printed before the first paragraph's text
+    paragraphs: list[str]        # truth paragraphs: byline prefix removed
 
     @property
     def size(self) -> int:
         return sum(len(p) for p in self.paragraphs)
 
 
+def read_source(path: Path) -> Source:
+    """A corpus file under the contract (see the module docstring)."""
+    lines = path.read_bytes().decode("utf-8").replace("\r\n", "\n").split("\n")
+    lines += [""] * (3 - len(lines))
+    heads = [line.strip() or None for line in lines[:3]]
+    body = [line.strip() for line in lines[3:] if line.strip()]
+    byline = prefix = None
+    if body and (m := BYLINE.match(body[0])):
+        byline = m.group(0).strip()
+        rest = body[0][m.end():].strip()
+        prefix = body[0][: len(body[0]) - len(rest)] if rest else None
+        body = ([rest] if rest else []) + body[1:]
+    return Source(str(path), heads[0], heads[1], heads[2], byline, prefix, body)
+
+
+@lru_cache(maxsize=4)
+def load_month(month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR) -> dict[str, list[Source]]:
+    """{corpus day: every article file of that day, read}, days and files in name order."""
+    days: dict[str, list[Source]] = {}
+    for path in sorted((Path(corpus_dir) / month).glob("*/*.txt")):
+        days.setdefault(path.parent.name, []).append(read_source(path))
+    if not days:
+        raise FileNotFoundError(f"no articles under {Path(corpus_dir) / month}")
+    return days
+
+
+@dataclass(frozen=True)
+class LineTruth:
+    """A non-blank line of a page: its span (as ``archive.text.lines.split_lines`` gives it), its
+    ``LINE_*`` label and the index of its article in ``GeneratedIssue.truth`` (None: no article's)."""
+
+    start: int
+    end: int
+    label: str
+    article: int | None
+
+
 @dataclass
 class TruthArticle:
     pages: list[int]
-    headline: str
+    headline: str | None
     paragraphs: list[str]
     jumped: bool
+    kicker: str | None = None
+    subheadline: str | None = None
+    byline: str | None = None
+    section_heads: list[int] = field(default_factory=list)
+    contributors: list[tuple[str, str]] = field(default_factory=list)
+    source: str = ""
 
 
 @dataclass
@@ -77,10 +246,15 @@ class PrintedFragment:
     order: int
     article: int                  # index into GeneratedIssue.truth
     headline: str | None          # the headline printed above it (repeated headline for a tail)
-    paragraphs: list[str]         # cleaned: no byline, jump line, caption, sign-off
+    paragraphs: list[str]         # cleaned: no byline prefix, jump line or caption; column breaks joined
     jump_to: int | None = None
     jump_from: int | None = None
     jump_line: str | None = None
+    kicker: str | None = None
+    subheadline: str | None = None
+    byline: str | None = None
+    section_heads: list[int] = field(default_factory=list)
+    contributors: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -90,92 +264,7 @@ class GeneratedIssue:
     pages: dict[int, str]
     truth: list[TruthArticle]
     fragments: list[PrintedFragment] = field(default_factory=list)
-
-
-def _clean(line: str) -> str:
-    return re.sub(r"\s+", " ", line.replace("\u3000", " ").replace("\xa0", " ")).strip()
-
-
-def _acceptable(art: Article) -> bool:
-    """Only text a parser can read unambiguously: whole sentences, nothing jump-shaped."""
-    body = art.body
-    if not art.headline or len(art.headline) > 40 or ends_sentence(art.headline) or not body[0]:
-        return False
-    lines = [art.kicker or "", art.headline, art.subheadline or ""] + art.paragraphs
-    if art.headline.endswith("——") or any(JUMPISH.search(x) or x.startswith(("#", "*", "——")) for x in lines):
-        return False
-    return all(len(p) >= 8 and ends_sentence(p) and not p.endswith("摄") for p in body) and not any(
-        BYLINE.match(p) for p in body[1:]
-    )
-
-
-def _corpus_article(text: str) -> Article | None:
-    lines = [_clean(x) for x in text.replace("\r\n", "\n").split("\n")]
-    raw = text.replace("\r\n", "\n").split("\n")
-    first_body = next((i for i, x in enumerate(raw) if x.startswith("\u3000") and _clean(x)), None)
-    if first_body is None:
-        return None
-    heads = [x for x in lines[:first_body] if x]
-    paras = [x for x in lines[first_body:] if x]
-    if not heads or not paras:
-        return None
-    kicker = None
-    # 韩正在云南调研时强调 / 王瑛—— above the headline is a kicker (引题), as parsers read it.
-    if len(heads) > 1 and heads[0].endswith(KICKER_ENDS):
-        kicker, heads = heads[0], heads[1:]
-    sub = heads[1] if len(heads) > 1 and len(heads[1]) <= 40 and not ends_sentence(heads[1]) else None
-    return Article(heads[0], sub, paras, kicker)
-
-
-def _seed_articles(seeds_dir: Path) -> list[Article]:
-    """Articles of the seed pages: a headline line, then a 本报讯 paragraph and the body after it."""
-    out = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        blocks = [b.strip() for b in path.read_text(encoding="utf-8").replace("\r\n", "\n").split("\n\n")]
-        blocks = [b for b in blocks if b]
-        for i, b in enumerate(blocks):
-            if not b.startswith("本报讯") or i == 0:
-                continue
-            heads = [x.lstrip("#").strip() for x in blocks[max(0, i - 3):i]
-                     if len(x) <= 40 and not ends_sentence(x) and not x.rstrip().endswith("摄")]
-            paras: list[str] = []
-            for p in blocks[i:]:
-                p = re.sub(r"[（(]下转[^）)]*[）)]$", "", p)
-                if paras and (p.startswith(("本报讯", "#")) or p.endswith("摄")):
-                    break
-                if paras and not ends_sentence(paras[-1]):
-                    paras[-1] += p          # a column break in the seed: repair it
-                elif len(p) > 40 or ends_sentence(p):
-                    paras.append(p)
-                else:
-                    break
-            if heads:
-                art = Article(heads[-1], None, paras)
-                if _acceptable(art):
-                    out.append(art)
-    return out
-
-
-@lru_cache(maxsize=4)
-def load_articles(corpus_dir: str | Path = CORPUS_DIR, seeds_dir: str | Path = SEEDS_DIR) -> tuple[dict, list]:
-    """Usable articles: ({corpus date: [its articles]}, [all articles]), in a stable order."""
-    fronts: dict[str, list[Article]] = {}
-    everything: list[Article] = []
-    seen: set[str] = set()
-    for path in sorted(Path(corpus_dir).glob("*/*/*.txt")):
-        art = _corpus_article(path.read_text(encoding="utf-8"))
-        # The corpus holds some articles twice (reprints): one copy each, by headline.
-        if art is None or not _acceptable(art) or art.headline in seen:
-            continue
-        seen.add(art.headline)
-        everything.append(art)
-        # Jumped articles come from one day's paper: same news, same names, hard to tell apart.
-        fronts.setdefault(path.stem.split("-")[0], []).append(art)
-    if Path(seeds_dir).is_dir():
-        seeds = _seed_articles(Path(seeds_dir))
-        everything.extend(seeds)
-        fronts.setdefault("seeds", []).extend(seeds)
-    return fronts, everything
+    lines: dict[int, list[LineTruth]] = field(default_factory=dict)
 
 
 def _cn(n: int) -> str:
@@ -197,204 +286,273 @@ def jump_line(style: str, page: int, rng: random.Random) -> str:
     return line
 
 
-def _cut(body: list[str], kind: str, rng: random.Random) -> tuple[list[str], list[str], list[str]] | None:
-    """Split ``body`` into (head, tail, truth) with a cut of ``kind`` near 25–85% of its length."""
+def _cuttable(c: str) -> bool:
+    return not c.isspace() and c not in "，。、；：！？”’）)》」…—·"
+
+
+def _plain(paragraphs: list[str], index: int, heads: set[int]) -> bool:
+    """A paragraph a column break or a mid-paragraph jump may cut: ordinary text, not a head or label."""
+    return index not in heads and not is_label(paragraphs[index]) and len(paragraphs[index]) >= 24
+
+
+def _cut(body: list[str], heads: set[int], kind: str, rng: random.Random) -> tuple[int, int] | None:
+    """Where a jump cuts ``body``: (paragraph index, position; position 0 = before that paragraph),
+    of ``kind`` and near 25–85% of its length, leaving ≥ 60 characters on each side."""
     total = sum(len(p) for p in body)
     goal = int(total * rng.uniform(0.25, 0.85))
-    spots = []     # (paragraph index, position inside it)
-    offset = 0
+    starts = [sum(len(p) for p in body[:i]) for i in range(len(body))]
+    spots = []
     for i, p in enumerate(body):
-        if kind == "sentence":
-            spots += [(i, j + 1) for j, c in enumerate(p) if ends_sentence(p[:j + 1]) and (j + 1 == len(p) or p[j + 1] not in "”’）)")]
-        elif kind == "clause":
-            spots += [(i, j + 1) for j, c in enumerate(p[:-1]) if c in "，、；：" and p[j + 1] not in "，。、；：”"]
-        else:   # inside a word of jieba's segmentation
+        if kind == "paragraph":
+            if i > 0 and i - 1 not in heads:     # never leave a section head alone at the end of a head
+                spots.append((i, 0))
+            continue
+        if not _plain(body, i, heads):
+            continue
+        if kind == "clause":
+            spots += [(i, j + 1) for j, c in enumerate(p[:-2]) if c in "，、；：" and _cuttable(p[j + 1])]
+        else:
             pos = 0
             for w in jieba.lcut(p):
                 if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
                     spots.append((i, pos + rng.randint(1, len(w) - 1)))
                 pos += len(w)
-        spots = [(a, b) for a, b in spots if a != i or b > 0]
-        offset += len(p)
+    spots = [(i, j) for i, j in spots if 60 <= starts[i] + j <= total - 60]
     if not spots:
         return None
-    starts = [sum(len(p) for p in body[:i]) for i in range(len(body))]
-    i, pos = min(spots, key=lambda s: abs(starts[s[0]] + s[1] - goal))
-    if starts[i] + pos < 60 or total - starts[i] - pos < 60:
-        return None
-    para = body[i]
-    if pos == len(para):                       # cut at a paragraph end
-        return body[:i + 1], body[i + 1:], list(body)
-    head = body[:i] + [para[:pos]]
-    tail = [para[pos:]] + body[i + 1:]
-    truth = body[:i] + ([para[:pos], para[pos:]] if kind == "sentence" else [para]) + body[i + 1:]
-    return head, tail, truth
+    return min(spots, key=lambda s: abs(starts[s[0]] + s[1] - goal))
+
+
+class _Page:
+    """A page's lines as they are printed, with their labels."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str, int | None]] = []
+
+    def add(self, text: str, label: str, article: int | None) -> None:
+        assert text == text.strip() and text and "\n" not in text, text
+        self.lines.append((text, label, article))
+
+    def render(self) -> tuple[str, list[LineTruth]]:
+        text, truths, pos = "\n\n", [], 2
+        for k, (line, label, article) in enumerate(self.lines):
+            truths.append(LineTruth(pos, pos + len(line), label, article))
+            text += line + ("\n\n" if k < len(self.lines) - 1 else "\n")
+            pos = len(text)
+        return text, truths
 
 
 class _IssueBuilder:
-    """Lays out one issue: which articles go where, then prints each page."""
+    """Lays out one issue from one corpus day: which articles go where, then prints each page."""
 
-    def __init__(self, rng: random.Random, index: int, fronts: dict, everything: list):
+    def __init__(self, rng: random.Random, index: int, articles: list[Source]):
         self.rng = rng
         self.date = FIRST_DATE + dt.timedelta(days=index)
-        self.markdown = rng.random() < 0.5            # headlines as # / ## (e-paper exports)
+        self.articles = articles
         self.repeat_headline = rng.random() < 0.4      # e-papers repeat the headline above a tail
         self.out_style = rng.choice(OUT_STYLES)
         self.in_style = rng.choice(IN_STYLES)
         self.in_order = rng.random() < 0.75            # tails keep the front page's order
         self.n_pages = rng.randint(8, 20)
+        self.page_style = {p: dict(markdown=rng.random() < 0.5, bold=rng.random() < 0.4,
+                                   banner=rng.choice(BANNERS) if rng.random() < 0.3 else None)
+                           for p in range(1, self.n_pages + 1)}
         self.truth: list[TruthArticle] = []
         self.pages: dict[int, list[tuple]] = {p: [] for p in range(1, self.n_pages + 1)}
-        used: set[int] = set()
-        front_pool = fronts[rng.choice(sorted(fronts))]
-        self._front = [a for a in rng.sample(front_pool, len(front_pool)) if a.size >= 500]
-        self._pool, self._used, self._everything = everything, used, everything
 
-    def take(self, long: bool) -> Article:
-        while long and self._front:
-            art = self._front.pop()
-            if id(art) not in self._used:
-                self._used.add(id(art))
-                return art
-        while True:
-            art = self.rng.choice(self._everything)
-            if id(art) not in self._used and (not long or art.size >= 500):
-                self._used.add(id(art))
-                return art
+    def new_truth(self, src: Source, pages: list[int], jumped: bool) -> int:
+        heads = [i for i in range(len(src.paragraphs)) if is_section_head(src.paragraphs, i)]
+        self.truth.append(TruthArticle(
+            pages, src.headline, list(src.paragraphs), jumped, src.kicker, src.subheadline, src.byline,
+            heads, credits(src.byline, src.paragraphs), src.path,
+        ))
+        return len(self.truth) - 1
 
     def plan(self) -> None:
         rng = self.rng
         jumps = []                                        # (source page, target page)
         main = rng.choice([2, 3, 3, 4])
-        jumps += [(1, main)] * rng.choice([2, 3, 4, 5, 5, 6])
-        if rng.random() < 0.6:
-            other = rng.choice([p for p in range(2, 6) if p != main])
-            jumps += [(1, other)] * rng.randint(1, 2)
+        jumps += [(1, main)] * rng.choice([1, 2, 3, 4, 5])
+        if rng.random() < 0.5:
+            jumps += [(1, rng.choice([p for p in range(2, 6) if p != main]))] * rng.randint(1, 2)
         if rng.random() < 0.3:
             src = rng.randint(2, self.n_pages - 2)
             jumps += [(src, rng.randint(src + 1, self.n_pages))] * rng.randint(1, 2)
-        for p in range(1, self.n_pages + 1):
-            n_fill = rng.randint(0, 1) if p == 1 else rng.randint(1, 4)
-            for _ in range(n_fill):
-                self.add_whole(p)
-        tails: dict[int, list] = {}
+        pool = list(self.articles)
+        # Jumped articles: long ones first; one that cannot be cut is printed whole instead.
+        long = [a for a in pool if a.size >= 600]
+        tails: dict[tuple, list] = {}
         for src, dst in jumps:
-            for _ in range(5):
-                art = self.take(long=True)
-                cut = _cut(art.body, rng.choice(["sentence", "clause", "word"]), rng)
-                if cut:
-                    break
-            else:
-                continue
-            head, tail, truth = cut
-            n = len(self.truth)
-            self.truth.append(TruthArticle([src, dst], art.headline, truth, True))
-            pos = rng.randint(0, len(self.pages[src]))
-            self.pages[src].insert(pos, ("head", n, art, head, dst))
-            tails.setdefault((src, dst), []).append((pos, n, art, tail))
+            while long:
+                art = long.pop()
+                pool.remove(art)
+                n = self.new_truth(art, [src, dst], True)
+                heads = set(self.truth[n].section_heads)
+                cut = _cut(art.paragraphs, heads, rng.choice(["paragraph", "clause", "word"]), rng)
+                if cut is None:
+                    self.truth[n].pages, self.truth[n].jumped = [src], False
+                    self.pages[src].append(("whole", n, art, None, None))
+                    continue
+                pos = rng.randint(0, len(self.pages[src]))
+                self.pages[src].insert(pos, ("head", n, art, cut, dst))
+                tails.setdefault((src, dst), []).append((n, art, cut))
+                break
+        # Every other article of the day is printed whole, spread over the pages.
+        for art in pool:
+            page = 1 if rng.random() < 0.08 else rng.randint(2, self.n_pages)
+            self.pages[page].append(("whole", self.new_truth(art, [page], False), art, None, None))
         for (src, dst), items in tails.items():
-            # Tails follow the order their heads are printed in on the source page, mostly.
             heads = [e[1] for e in self.pages[src] if e[0] == "head" and e[4] == dst]
-            items.sort(key=lambda it: heads.index(it[1]))
+            items.sort(key=lambda it: heads.index(it[0]))
             if not self.in_order:
                 rng.shuffle(items)
-            slots = sorted(rng.randint(1 if rng.random() < 0.9 else 0, len(self.pages[dst])) for _ in items)
-            for k, (slot, (_, n, art, tail)) in enumerate(zip(slots, items)):
-                self.pages[dst].insert(slot + k, ("tail", n, art, tail, src))
+            size = len(self.pages[dst])
+            slots = sorted(rng.randint(1 if size and rng.random() < 0.9 else 0, size) for _ in items)
+            for k, (slot, (n, art, cut)) in enumerate(zip(slots, items)):
+                self.pages[dst].insert(slot + k, ("tail", n, art, cut, src))
 
-    def add_whole(self, page: int) -> None:
-        art = self.take(long=False)
-        self.truth.append(TruthArticle([page], art.headline, art.body, False))
-        self.pages[page].append(("whole", len(self.truth) - 1, art, art.body, None))
+    def print_pages(self) -> tuple[dict[int, str], list[PrintedFragment], dict[int, list[LineTruth]]]:
+        texts, fragments, lines = {}, [], {}
+        for number, entries in self.pages.items():
+            page = _Page()
+            style = self.page_style[number]
+            if style["banner"]:
+                page.add(style["banner"], LINE_BANNER, None)
+            for order, (kind, n, art, cut, other) in enumerate(entries):
+                fragments.append(self.print_entry(page, number, order, kind, n, art, cut, other, style))
+            if not page.lines:
+                page.add(self.rng.choice(BANNERS), LINE_BANNER, None)
+            texts[number], lines[number] = page.render()
+        return texts, fragments, lines
 
-    def print_pages(self) -> tuple[dict[int, str], list[PrintedFragment]]:
-        texts, fragments = {}, []
-        for page, entries in self.pages.items():
-            blocks: list[str] = []
-            for order, (kind, n, art, paras, other) in enumerate(entries):
-                if kind == "tail":
-                    blocks += self.print_tail(art, paras, page, other, fragments, order, n)
-                else:
-                    blocks += self.print_head(art, paras, page, order, n, other, fragments, first=not blocks)
-            texts[page] = "\n\n" + "\n\n".join(blocks) + "\n"
-        return texts, fragments
-
-    def headline_line(self, text: str, first: bool) -> str:
-        return ("# " if first else "## ") + text if self.markdown else text
-
-    def print_head(self, art, paras, page, order, n, jump_to, fragments, first) -> list[str]:
-        rng = self.rng
-        out = ([art.kicker] if art.kicker else []) + [self.headline_line(art.headline, first)]
-        if art.subheadline:
-            out.append(art.subheadline)
-        if rng.random() < 0.15:
-            out.append(rng.choice(CAPTIONS) + rng.choice(("", " ")) + rng.choice(PHOTOGRAPHERS) + rng.choice(("摄", " 摄")))
-        match = BYLINE.match(art.paragraphs[0])
-        byline = match.group(0) if match else ""
-        dateline = ""
-        if not byline and rng.random() < 0.5:
-            names = rng.sample(REPORTERS, rng.randint(1, 3))
-            byline = f"本报讯(记者 {' '.join(names)}) " if rng.random() < 0.5 else f"本报讯（记者 {'、'.join(names)}）"
-            day = self.date - dt.timedelta(days=1)
-            dateline = f"{day.month}月{day.day}日,"     # the dateline after a byline is body text
-        cleaned = [dateline + paras[0]] + list(paras[1:])
-        self.truth[n].paragraphs[0] = dateline + self.truth[n].paragraphs[0]
-        body = self.column_breaks([byline + cleaned[0]] + cleaned[1:], skip=len(byline))
-        jump = None
-        if jump_to is not None:
-            jump = jump_line(self.out_style, jump_to, rng)
-            if rng.random() < 0.7:
-                body[-1] += jump
-            else:
-                body.append(jump)
-        elif rng.random() < 0.15:
-            body.append(f"({rng.choice(REPORTERS)})")
-        fragments.append(PrintedFragment(page, order, n, art.headline, cleaned, jump_to=jump_to, jump_line=jump))
-        return out + body
-
-    def print_tail(self, art, paras, page, source, fragments, order, n) -> list[str]:
-        rng = self.rng
-        out = []
-        repeated = self.repeat_headline and rng.random() < 0.9
-        if repeated:
-            out.append(self.headline_line(art.headline, False))
-        jump = jump_line(self.in_style, source, rng)
-        body = self.column_breaks(list(paras))
-        if jump[0] in "(（" and rng.random() < 0.7:
-            body[0] = jump + body[0]
-        else:
-            body.insert(0, jump)
-        if rng.random() < 0.15:
-            body.append(f"（{rng.choice(REPORTERS)}）")
-        fragments.append(PrintedFragment(page, order, n, art.headline if repeated else None, list(paras),
-                                         jump_from=source, jump_line=jump))
-        return out + body
-
-    def column_breaks(self, paras: list[str], skip: int = 0) -> list[str]:
-        """Split some paragraphs by a blank line mid-sentence, as a column break prints them
-        (never inside the first ``skip`` characters: the byline)."""
-        out = []
+    def print_entry(self, page: _Page, number: int, order: int, kind: str, n: int, art: Source,
+                    cut: tuple[int, int] | None, other: int | None, style: dict) -> PrintedFragment:
+        rng, truth = self.rng, self.truth[n]
+        paras, heads = list(truth.paragraphs), set(truth.section_heads)
+        first_index = 0
+        if kind == "head":
+            i, j = cut
+            paras = paras[:i] + ([paras[i][:j]] if j else [])
+        elif kind == "tail":
+            i, j = cut
+            first_index = i
+            paras = [paras[i][j:]] + paras[i + 1:]
+        frag_heads = [h - first_index for h in sorted(heads) if first_index <= h < first_index + len(paras)]
+        if kind == "tail" and cut[1] and 0 in frag_heads:
+            frag_heads.remove(0)
+        frag = PrintedFragment(number, order, n, None, paras, section_heads=frag_heads)
+        captions = []
+        mark = ("# " if not page.lines or page.lines[-1][1] == LINE_BANNER else "## ") if style["markdown"] else ""
+        if kind != "tail":
+            if art.kicker:
+                page.add(art.kicker, LINE_KICKER, n)
+            if art.headline:
+                page.add(mark + art.headline, LINE_HEADLINE, n)
+            if art.subheadline:
+                page.add(art.subheadline, LINE_SUBHEADLINE, n)
+            frag.kicker, frag.headline, frag.subheadline = art.kicker, art.headline, art.subheadline
+            if rng.random() < 0.12:
+                caption = rng.choice(CAPTIONS) + rng.choice(("", " ")) + rng.choice(PHOTOGRAPHERS) + rng.choice(("摄", " 摄"))
+                page.add(caption, LINE_CAPTION, n)
+                captions.append(caption)
+                truth.contributors += [c for c in credits(None, [], [caption]) if c not in truth.contributors]
+        elif self.repeat_headline and art.headline and rng.random() < 0.9:
+            page.add(mark + art.headline, LINE_HEADLINE, n)
+            frag.headline = art.headline
+        # The text lines: (text, label); the byline prefix as printed before the first paragraph.
+        text_lines: list[list] = []
+        byline = art.byline if kind != "tail" else None
+        frag.byline = byline
         for k, p in enumerate(paras):
-            spots = [j for j in range(20 + (skip if k == 0 else 0), len(p) - 10) if not ends_sentence(p[:j]) and p[j] not in "，。、；：！？”）)"]
-            if spots and self.rng.random() < 0.15:
-                j = self.rng.choice(spots)
-                out += [p[:j], p[j:]]
+            index = k + first_index
+            if index in heads and not (kind == "tail" and k == 0 and cut[1]):
+                label = LINE_SECTION_HEAD
+                shown = f"**{p}**" if style["bold"] else p
+                text_lines.append([shown, label])
+                continue
+            label = LINE_LABEL if is_label(p) else LINE_BODY
+            skip = 0
+            if k == 0 and byline:
+                if rng.random() < 0.15:
+                    page_byline = byline
+                    text_lines.append([page_byline, LINE_BYLINE])
+                elif art.prefix is None:
+                    text_lines.append([byline, LINE_BYLINE])
+                else:
+                    p = art.prefix + p
+                    skip = len(art.prefix)
+            # A column break: the paragraph goes on in the next line, cut mid-sentence.
+            spots = [c for c in range(skip + 8, len(p) - 6) if _cuttable(p[c]) and _cuttable(p[c - 1])
+                     and p[c - 1] not in TERMINAL and not p[c - 1].isspace()]
+            if label == LINE_BODY and len(p) - skip >= 30 and spots and rng.random() < 0.12:
+                c = rng.choice(spots)
+                text_lines += [[p[:c], LINE_CONTINUED], [p[c:], LINE_BODY]]
             else:
-                out.append(p)
-        return out
+                text_lines.append([p, label])
+        if byline and not paras:
+            text_lines.append([byline, LINE_BYLINE])
+        if kind == "head":
+            jump = jump_line(self.out_style, other, rng)
+            frag.jump_to, frag.jump_line = other, jump
+            if text_lines and text_lines[-1][1] in (LINE_BODY, LINE_LABEL) and rng.random() < 0.7:
+                text_lines[-1][0] += jump
+            else:
+                text_lines.append([jump, LINE_JUMP_OUT])
+        elif kind == "tail":
+            jump = jump_line(self.in_style, other, rng)
+            frag.jump_from, frag.jump_line = other, jump
+            if text_lines and text_lines[0][1] in (LINE_BODY, LINE_CONTINUED, LINE_LABEL) and rng.random() < 0.7:
+                text_lines[0][0] = jump + text_lines[0][0]
+            else:
+                text_lines.insert(0, [jump, LINE_JUMP_IN])
+        for text, label in text_lines:
+            page.add(text, label, n)
+        frag.contributors = credits(byline, paras, captions)
+        return frag
 
 
-def generate_issues(n: int, seed: int = 1, corpus_dir: str | Path = CORPUS_DIR) -> list[GeneratedIssue]:
-    """``n`` issues, the same for the same seed and corpus."""
-    fronts, everything = load_articles(str(corpus_dir))
+def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR) -> list[GeneratedIssue]:
+    """``n`` issues, the same for the same seed, month and corpus. Issue k lays out articles of one
+    corpus day; each day's files are dealt from a shuffled queue, so over two rounds of the days
+    every file of the month is printed (and none twice in one issue)."""
+    days = load_month(month, str(corpus_dir))
     rng = random.Random(seed)
+    order = sorted(days)
+    rng.shuffle(order)
+    queues = {d: deque() for d in order}
     issues = []
     for index in range(n):
-        builder = _IssueBuilder(random.Random(rng.getrandbits(64)), index, fronts, everything)
+        irng = random.Random(rng.getrandbits(64))
+        day = order[index % len(order)]
+        size = len(days[day])
+        want = max(1, min(size, irng.randint(int(0.55 * size) + 1, size)))
+        chosen: list[Source] = []
+        taken: set[str] = set()
+        while len(chosen) < want:
+            if not queues[day]:
+                refill = list(days[day])
+                irng.shuffle(refill)
+                queues[day].extend(refill)
+            art = queues[day].popleft()
+            if art.path in taken:
+                queues[day].append(art)      # keep it for the next issue of this day
+                if all(a.path in taken for a in queues[day]):
+                    break
+                continue
+            taken.add(art.path)
+            chosen.append(art)
+        builder = _IssueBuilder(irng, index, chosen)
         builder.plan()
-        pages, fragments = builder.print_pages()
-        issues.append(GeneratedIssue(PAPER, builder.date, pages, builder.truth, fragments))
+        pages, fragments, lines = builder.print_pages()
+        issues.append(GeneratedIssue(PAPER, builder.date, pages, builder.truth, fragments, lines))
     return issues
+
+
+def labelled_pages(n_issues: int, seed: int = 1, month: str = "2019-02") -> Iterator[tuple[str, list[LineTruth]]]:
+    """(page text, its line truths) for every page of ``n_issues`` generated issues: CRF training data."""
+    for issue in generate_issues(n_issues, seed=seed, month=month):
+        for number in sorted(issue.pages):
+            yield issue.pages[number], issue.lines[number]
 
 
 def write_issue(issue: GeneratedIssue, root: str | Path) -> Path:
