@@ -1,9 +1,10 @@
 """Reassembly in the database: links, re-runs that write nothing, editors' decisions kept."""
 import pytest
 
-from archive.models import Article, Continuation, Issue
+from archive.models import Article, Continuation, Fragment, Issue
 from archive.services import editing
-from archive.services.reassemble import reassemble_issue
+from archive.services.reassemble import SEGMENT_MIN_CONFIDENCE, chain_text, reassemble_issue
+from tests.factories import IssueFactory, PageFactory
 from tests.pages import PAGE_1, PAGE_3, write_issue
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,121 @@ def test_the_second_half_arriving_later_joins_the_article(tmp_path, ingest_comma
     ingest_command(write_issue(tmp_path / "b", {3: PAGE_3}))
     assert Article.objects.count() == 3
     assert article(RIVER).pages == [1, 3]
+
+
+# Fragments built directly (the page parser is not involved): an article on page 1 that jumps
+# to page 3, with section heads on both sides of the jump and credits of several roles.
+HEAD = "本报讯 会议指出：“要坚持系统观念（一）”。\n\n一、坚持高质量发展\n\n全市上下要坚"
+TAIL = "决贯彻省委决策部署，推动经济高质量发展。\n\n二、守牢安全底线\n\n版式设计：蔡华伟"
+
+
+def jumped_fragments(*, head=HEAD, tail=TAIL, head_heads=(1,), tail_heads=(1,), **tail_fields):
+    """An issue whose page 1 sends one article to page 3; returns (issue, head, tail)."""
+    issue = IssueFactory()
+    page1, page3 = PageFactory(issue=issue, number=1), PageFactory(issue=issue, number=3)
+    first = Fragment.objects.create(
+        page=page1, order=0, start=0, end=len(head), headline="全市经济工作会议召开", text=head,
+        section_heads=list(head_heads), jump_to_page=3, jump_out_line="（下转第3版）",
+        contributors=[{"name": "殷雪莹", "role": "reporter"}, {"name": "梁琛", "role": "photographer"}],
+        captions=[{"text": "会议现场。", "photographers": ["梁琛"]}],
+    )
+    second = Fragment.objects.create(
+        page=page3, order=0, start=0, end=len(tail), text=tail, section_heads=list(tail_heads),
+        jump_from_page=1, jump_in_line="（上接第1版）", kind="fragment",
+        contributors=[{"name": "蔡华伟", "role": "designer"}, {"name": "殷雪莹", "role": "reporter"}],
+        **tail_fields,
+    )
+    return issue, first, second
+
+
+def test_chain_text_shifts_section_heads_across_a_cut_paragraph():
+    """A head in the later fragment moves by the paragraphs before it, less the one the cut joined."""
+    paragraphs, heads = chain_text([Fragment(text=HEAD, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
+    assert paragraphs[2] == "全市上下要坚决贯彻省委决策部署，推动经济高质量发展。"
+    assert len(paragraphs) == 5 and heads == [1, 3]
+    assert [paragraphs[i] for i in heads] == ["一、坚持高质量发展", "二、守牢安全底线"]
+
+
+def test_chain_text_shifts_section_heads_after_a_whole_paragraph():
+    """A fragment that ends on a full stop joins nothing: the later heads move by all before them."""
+    head = "本报讯 会议召开。\n\n一、坚持高质量发展\n\n全市上下要坚决贯彻部署。"
+    paragraphs, heads = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
+    assert len(paragraphs) == 6 and heads == [1, 4]
+
+
+def test_chain_text_never_joins_a_section_head_across_the_cut():
+    """A section head on either side of the cut stays a paragraph of its own (it ends on no full stop)."""
+    head = "本报讯 会议召开。\n\n一、坚持高质量发展"
+    tail = "二、守牢安全底线\n\n全市上下要坚决贯彻部署。"
+    paragraphs, heads = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=tail, section_heads=[0])])
+    assert paragraphs == ["本报讯 会议召开。", "一、坚持高质量发展", "二、守牢安全底线", "全市上下要坚决贯彻部署。"]
+    assert heads == [1, 2]
+
+
+def test_reassembly_writes_section_heads_and_credits_of_every_role(run):
+    """The article's body is the chain's text as printed, its heads shifted; credits of every role
+    in printed order, each once (the photographer credited and captioned is listed once)."""
+    issue, first, second = jumped_fragments()
+    run(reassemble_issue, issue.pk)
+    (joined,) = Article.objects.all()
+    assert joined.body.startswith("本报讯 会议指出：“要坚持系统观念（一）”。\n\n一、坚持高质量发展")
+    assert joined.body.endswith("\n\n版式设计：蔡华伟")
+    assert joined.section_heads == [1, 3] and joined.pages == [1, 3] and joined.kind == "news"
+    credits = sorted(joined.credits.all(), key=lambda c: c.order)
+    assert [(c.contributor.name, c.role) for c in credits] == [
+        ("殷雪莹", "reporter"), ("梁琛", "photographer"), ("蔡华伟", "designer")]
+
+
+def test_rerun_keeps_an_editors_body_and_its_section_heads(run):
+    """An editor who rewrote the body keeps it and its section heads; a locked section_heads too."""
+    issue, first, second = jumped_fragments()
+    run(reassemble_issue, issue.pk)
+    joined = Article.objects.get()
+    run(editing.article_edit, article=joined, changes={"body": "一、新的小标题\n\n正文。", "section_heads": [0]})
+    second.section_heads = []
+    second.save()
+    run(reassemble_issue, issue.pk)
+    joined.refresh_from_db()
+    assert (joined.body, joined.section_heads) == ("一、新的小标题\n\n正文。", [0])
+
+
+def test_unsure_segmentation_flags_the_article_and_caps_its_link(run):
+    """A fragment the segmenter was unsure of: its article needs review with an English reason,
+    and the link that joins it is never confident."""
+    issue, first, second = jumped_fragments(confidence=0.6, review="body line may open another article")
+    run(reassemble_issue, issue.pk)
+    (joined,) = Article.objects.all()
+    link = Continuation.objects.get()
+    assert (link.from_fragment_id, link.to_fragment_id) == (first.pk, second.pk)
+    assert link.confidence <= 0.6 and link.needs_review
+    assert joined.needs_review and joined.confidence <= 0.6
+    assert "uncertain segmentation: body line may open another article" in joined.review_reason
+    assert joined.review_reason.isascii()
+
+
+def test_a_sure_segmentation_leaves_the_link_to_the_matcher(run):
+    """Fragments segmented with confidence above the threshold do not cap the link."""
+    issue, first, second = jumped_fragments(confidence=SEGMENT_MIN_CONFIDENCE)
+    run(reassemble_issue, issue.pk)
+    assert Continuation.objects.get().confidence > SEGMENT_MIN_CONFIDENCE or Continuation.objects.get().needs_review
+    assert "segmentation" not in Article.objects.get().review_reason
+
+
+def test_an_unsure_article_on_one_page_needs_review(run):
+    """An article of one fragment whose boundaries are unsure is flagged too."""
+    issue = IssueFactory()
+    page = PageFactory(issue=issue, number=2)
+    Fragment.objects.create(page=page, order=0, start=0, end=5, headline="短讯", text="本报讯 正文。",
+                            confidence=0.7, review="title-shaped line read as headline")
+    run(reassemble_issue, issue.pk)
+    article = Article.objects.get()
+    assert article.needs_review and article.review_reason == "uncertain segmentation: title-shaped line read as headline"
+
+
+def test_a_headless_part_without_a_jump_in_line_is_not_a_fragment_record(run):
+    """Only a part that opens with a jump-in line is a 续文 (kind fragment)."""
+    issue = IssueFactory()
+    page = PageFactory(issue=issue, number=2)
+    Fragment.objects.create(page=page, order=0, start=0, end=5, kind="fragment", text="没有标题的一段正文。")
+    run(reassemble_issue, issue.pk)
+    assert Article.objects.get().kind == "news"
