@@ -6,11 +6,15 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from archive.services.export import article_record, articles_for_export
+from tests.factories import ArticleFactory, ContributorFactory, CreditFactory
+
 pytestmark = pytest.mark.django_db
 
 GOLDEN = Path(__file__).resolve().parent.parent / "data" / "export" / "seeds.jsonl"
 KEYS = ["id", "url", "paper", "date", "pages", "kind", "kicker", "headline", "subheadline", "byline",
-        "reporters", "photographers", "captions", "text", "continuation", "source", "needs_review"]
+        "reporters", "photographers", "contributors", "captions", "text", "section_heads", "continuation",
+        "source", "needs_review"]
 
 
 @pytest.fixture
@@ -71,12 +75,36 @@ def test_captions_belong_to_their_articles(records):
     assert "让两市人民有更多获得感" in delegation["text"] and "展示馆。梁琛" not in delegation["text"]
 
 
-def test_subheadings_stay_inside_their_article(records):
-    """The 工作综述 report keeps its **…** section heads; they start no articles."""
+def test_section_heads_stay_inside_their_article_text(records):
+    """The 工作综述 report keeps its **…** section heads as paragraphs of its text (without the
+    marks), listed in section_heads; they start no articles."""
     report = by_headline(records, "履职尽责不负重托 砥砺奋进勇于担当")
     assert report["subheadline"] == "——市人大常委会2024年工作综述"
     assert not [r for r in records if r["headline"] == "高水平立法护航法治太原建设"]
+    paragraphs = report["text"].split("\n\n")
+    heads = [paragraphs[i] for i in report["section_heads"]]
+    assert heads[:2] == ["高水平立法护航法治太原建设", "高效能监督助推经济社会发展"]
+    assert "**" not in report["text"]
     assert report["continuation"]["status"] == "dangling"
+
+
+def test_record_lists_every_credit_with_its_role(db):
+    """contributors names every credit with its role in printed order; reporters and photographers
+    stay; section_heads index the text's paragraphs."""
+    article = ArticleFactory(
+        byline="本报讯（记者 殷雪莹、梁涛）", body="会议召开。\n\n一、坚持高质量发展\n\n（本报记者 王迪 整理）",
+        section_heads=[1],
+    )
+    credited = [("殷雪莹", "reporter"), ("梁涛", "reporter"), ("梁琛", "photographer"), ("王迪", "compiler"),
+                ("蔡华伟", "designer"), ("张三", "translator"), ("李四", "graphics"), ("王五", "editor")]
+    for order, (name, role) in reversed(list(enumerate(credited))):
+        CreditFactory(article=article, contributor=ContributorFactory(name=name), role=role, order=order)
+    (record,) = [article_record(a) for a in articles_for_export()]
+    assert record["contributors"] == [{"name": name, "role": role} for name, role in credited]
+    assert record["reporters"] == ["殷雪莹", "梁涛"] and record["photographers"] == ["梁琛"]
+    assert record["byline"] == "本报讯（记者 殷雪莹、梁涛）"
+    assert record["section_heads"] == [1] and record["text"].split("\n\n")[1] == "一、坚持高质量发展"
+    assert list(record) == KEYS
 
 
 def test_export_matches_the_reviewed_golden_file(records):
