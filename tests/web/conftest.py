@@ -47,7 +47,7 @@ def front_page(paper):
     )
     for order, name in enumerate(["殷雪莹", "梁涛"]):
         CreditFactory(article=lead, contributor=ContributorFactory(name=name), order=order)
-    CreditFactory(article=lead, contributor=ContributorFactory(name="梁琛"), role=Credit.Role.PHOTOGRAPHER)
+    CreditFactory(article=lead, contributor=ContributorFactory(name="梁琛"), role=Credit.Role.PHOTOGRAPHER, order=2)
     _fragment(page1, 0, LEAD_PART_1, article=lead, jump_to=3)
     second = ArticleFactory(first_page=page1, number=2, headline="市领导检查防汛工作", needs_review=True,
                             review_reason="byline unclear")

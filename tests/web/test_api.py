@@ -72,6 +72,10 @@ def test_article_is_the_export_record(client, front_page):
     assert data["paper"] == "taiyuan-daily" and data["date"] == "2021-03-03"
     assert data["pages"] == [1, 3]
     assert data["reporters"] == ["殷雪莹", "梁涛"] and data["photographers"] == ["梁琛"]
+    assert data["contributors"] == [
+        {"name": "殷雪莹", "role": "reporter"}, {"name": "梁涛", "role": "reporter"},
+        {"name": "梁琛", "role": "photographer"}]
+    assert data["section_heads"] == []
     assert data["continuation"] == {"status": "linked", "confidence": 0.97}
     assert data["text"].endswith("会议还研究了其他事项。")
     assert [source["page"] for source in data["source"]] == [1, 3]
