@@ -146,3 +146,70 @@ def test_a_large_batch_refreshes_the_planner_statistics(seeds_dir, ingest_comman
     with connection.cursor() as cursor:
         cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Fragment._meta.db_table])
         assert cursor.fetchone()[0] == Fragment.objects.count() > 0
+
+
+def test_fragments_keep_section_heads_credits_and_segment_confidence(tmp_path, ingest_command, monkeypatch):
+    """What the parser says of a fragment is stored: section heads, every credit with its role
+    (names only in the older lists too, once), and how sure the segmenter was."""
+    from archive import text as textlayer
+    from archive.text.types import Credit, Fragment as Parsed
+
+    real_parse = textlayer.parse_page
+
+    def parse(raw):
+        parsed = real_parse(raw)
+        parsed.fragments[0] = Parsed(
+            order=0, start=parsed.fragments[0].start, end=parsed.fragments[0].end, headline="标题",
+            paragraphs=["会议召开。", "一、坚持高质量发展", "版式设计：蔡华伟"], section_heads=[1],
+            contributors=[Credit("殷雪鸢", "reporter"), Credit("蔡华伟", "designer")],
+            reporters=["殷雪鸢", "梁涛"], confidence=0.62, review="kicker or headline",
+        )
+        return parsed
+
+    monkeypatch.setattr(textlayer, "parse_page", parse)
+    folder = tmp_path / "taiyuan-daily" / "2022-06-03"
+    folder.mkdir(parents=True)
+    (folder / "01.txt").write_text(PAGE_1, encoding="utf-8")
+    ingest_command(tmp_path)
+    stored = Fragment.objects.get(order=0)
+    assert stored.text == "会议召开。\n\n一、坚持高质量发展\n\n版式设计：蔡华伟" and stored.section_heads == [1]
+    assert stored.contributors == [
+        {"name": "殷雪鸢", "role": "reporter"}, {"name": "蔡华伟", "role": "designer"},
+        {"name": "梁涛", "role": "reporter"}]
+    assert (stored.confidence, stored.review) == (0.62, "kicker or headline")
+    assert stored.article.needs_review and stored.article.review_reason.endswith("uncertain segmentation: kicker or headline")
+
+
+def test_a_page_read_by_an_older_parser_is_read_again(tmp_path, ingest_command):
+    """The same bytes read by an older parser version are re-parsed in place once, then unchanged."""
+    folder = tmp_path / "taiyuan-daily" / "2022-06-03"
+    folder.mkdir(parents=True)
+    (folder / "01.txt").write_text(PAGE_1, encoding="utf-8")
+    ingest_command(tmp_path)
+    page = Page.objects.get()
+    Page.objects.filter(pk=page.pk).update(parser_version="0")
+    old_fragments = set(Fragment.objects.values_list("pk", flat=True))
+    _, out, _ = ingest_command(tmp_path)
+    assert out.strip() == "pages: 0 new, 0 unchanged, 1 updated, 0 rejected"
+    reread = Page.objects.get()
+    assert reread.pk == page.pk and reread.parser_version != "0"
+    assert not old_fragments & set(Fragment.objects.values_list("pk", flat=True))
+    assert Article.objects.count() == 2
+    _, out, _ = ingest_command(tmp_path)
+    assert out.strip() == "pages: 0 new, 1 unchanged, 0 updated, 0 rejected"
+
+
+def test_migration_turns_old_credit_dicts_into_lists():
+    """Fragments stored by older parsers ({"reporters": […], …}) get the list of {"name", "role"}."""
+    import importlib
+
+    from django.apps import apps
+
+    from tests.factories import PageFactory
+
+    migration = importlib.import_module("archive.migrations.0005_text_as_printed")
+    old = Fragment.objects.create(page=PageFactory(), order=0, start=0, end=1, text="正文。",
+                                  contributors={"reporters": ["殷雪鸢"], "photographers": ["梁琛"], "authors": []})
+    migration.contributors_to_list(apps, None)
+    old.refresh_from_db()
+    assert old.contributors == [{"name": "殷雪鸢", "role": "reporter"}, {"name": "梁琛", "role": "photographer"}]
