@@ -51,7 +51,7 @@ class CreditInline(admin.TabularInline):
 
 class FragmentInline(admin.TabularInline):
     model = Fragment
-    fields = ("page", "order", "position", "headline", "jump_in_line", "jump_out_line")
+    fields = ("page", "order", "position", "headline", "jump_in_line", "jump_out_line", "confidence", "review")
     readonly_fields = fields
     extra = 0
     can_delete = False

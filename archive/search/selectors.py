@@ -127,7 +127,10 @@ def _hits(ids: list[int], needles: list[str]) -> list[Hit]:
                 date=article.issue.date,
                 pages=list(article.pages),
                 snippet=make_snippet(text, needles),
-                contributors=list(dict.fromkeys(c.contributor.name for c in article.credits.all())),
+                # In printed order (Credit.order), whatever the roles.
+                contributors=list(dict.fromkeys(
+                    c.contributor.name for c in sorted(article.credits.all(), key=lambda c: (c.order, c.pk))
+                )),
                 paper=article.issue.newspaper.name,
             )
         )
