@@ -1,4 +1,6 @@
 """Editors in the admin: corrections are locked and kept in history; the review queue; link decisions."""
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -18,6 +20,7 @@ def change_form_data(article, **changes):
     data = {
         "kicker": article.kicker, "headline": article.headline, "subheadline": article.subheadline,
         "byline": article.byline, "kind": article.kind, "body": article.body,
+        "section_heads": json.dumps(article.section_heads),
         "captions": "[]", "needs_review": "", "review_reason": article.review_reason,
         "credits-TOTAL_FORMS": "0", "credits-INITIAL_FORMS": "0",
         "fragments-TOTAL_FORMS": "0", "fragments-INITIAL_FORMS": "0",
@@ -82,3 +85,15 @@ def test_deleting_an_article_takes_it_out_of_search(issue, admin_client, run):
     assert response.status_code == 302
     assert not Article.objects.filter(pk=article.pk).exists()
     assert RIVER not in found()
+
+
+def test_an_editor_corrects_section_heads(admin_client, run):
+    """section_heads is editable in the admin; a correction is locked like the other fields."""
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(body="会议召开。\n\n一、坚持高质量发展\n\n正文。", section_heads=[])
+    response = run(admin_client.post, f"/admin/archive/article/{article.pk}/change/",
+                   change_form_data(article, section_heads="[1]"))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.section_heads == [1] and "section_heads" in article.locked_fields
