@@ -16,6 +16,7 @@ of text misses with examples. About a minute for 40 issues.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import io
 import json
@@ -235,11 +236,12 @@ def ingest(root: str) -> float:
     start = time.perf_counter()
     out, err = io.StringIO(), io.StringIO()
     try:
-        call_command("ingest", root, stdout=out, stderr=err)
+        with contextlib.redirect_stderr(err):     # the command's progress bar
+            call_command("ingest", root, stdout=out, stderr=err)
     except SystemExit:
         pass                     # exit status 1 when a file was rejected; the summary says which
     summary = [line for line in out.getvalue().splitlines() if line.startswith("pages:")]
-    print("ingest:", summary[-1] if summary else out.getvalue()[-200:], err.getvalue()[-300:].strip())
+    print("ingest:", summary[-1] if summary else out.getvalue()[-200:])
     return time.perf_counter() - start
 
 

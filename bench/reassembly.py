@@ -1,9 +1,13 @@
 """Reassembly accuracy benchmark: generated issues with known truth, matched under each feature set.
 
-    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--pure [--drop 0.05] | --parser]
+    .venv/bin/python bench/reassembly.py [--issues 300] [--seed 1] [--month 2019-02] [--pure [--drop 0.05] | --parser]
 
 ``--pure`` runs archive.assembly directly on the generator's fragments (no database, no parser);
-``--parser`` only parses the generated pages and counts the printed fragments read exactly.
+``--parser`` only parses the generated pages (``archive.text.parse_page``, no database) and counts,
+per part (kicker, headline, subheadline, byline, text, section heads, contributors), the printed
+fragments read exactly by the parsed fragment sharing most text with each; when the parser
+exposes ``ParsedPage.line_labels`` it also prints the line-label confusion against the
+generator's line truth. ``--month`` picks the corpus month (2019-10 is the evaluation month).
 Without either the issues are written to a temporary folder, ingested with the real ``ingest``
 command into the database ``baokan_bench`` (created and migrated on the first run, emptied of
 the benchmark's paper and reused on later runs); the worker time of
@@ -360,16 +364,87 @@ def parser_accuracy(issues: list[GeneratedIssue]) -> tuple[Counter, Counter]:
     return exact, total
 
 
+PARTS = ("kicker", "headline", "subheadline", "byline", "text", "section heads", "contributors")
+
+
+def _credits(items) -> Counter:
+    return Counter(("".join(name.split()), role) for name, role in items)
+
+
+def _best_parsed(printed, parsed: list) -> object | None:
+    """The parsed fragment of the page sharing most shingles with a printed fragment."""
+    want = set(shingles((printed.headline or "") + "".join(printed.paragraphs)))
+    best, best_score = None, 0
+    for f in parsed:
+        score = len(want & set(shingles((f.headline or "") + "".join(f.paragraphs))))
+        if score > best_score:
+            best, best_score = f, score
+    return best
+
+
+def parser_parts(issues: list[GeneratedIssue]) -> tuple[Counter, Counter, Counter | None, float, int]:
+    """Per printed fragment, which parts the parser reads exactly (the parsed fragment of the page
+    with the most text in common), the line-label confusion (truth, parsed) when the parser
+    exposes ``ParsedPage.line_labels``, the parsing time and the page count."""
+    from archive.text import parse_page
+
+    exact, total = Counter(), Counter()
+    confusion = Counter()
+    seconds, pages = 0.0, 0
+    for issue in issues:
+        by_page = {}
+        for number, text in issue.pages.items():
+            start = time.perf_counter()
+            page = parse_page(text)
+            seconds += time.perf_counter() - start
+            pages += 1
+            by_page[number] = page.fragments
+            # (start, end, label[, probability]); a page without them adds nothing to the table.
+            labels = getattr(page, "line_labels", None)
+            if labels:
+                got = {(item[0], item[1]): item[2] for item in labels}
+                for line in issue.lines[number]:
+                    confusion[(line.label, got.get((line.start, line.end), "(none)"))] += 1
+        for f in issue.fragments:
+            got = _best_parsed(f, by_page[f.page])
+            checks = {
+                "kicker": lambda g: g.kicker == f.kicker,
+                "headline": lambda g: g.headline == f.headline,
+                "subheadline": lambda g: g.subheadline == f.subheadline,
+                "byline": lambda g: g.byline == f.byline,
+                "text": lambda g: list(g.paragraphs) == f.paragraphs,
+                "section heads": lambda g: list(getattr(g, "section_heads", [])) == f.section_heads,
+                "contributors": lambda g: _credits((c.name, c.role) for c in getattr(g, "contributors", []))
+                == _credits(f.contributors),
+            }
+            for part, check in checks.items():
+                total[part] += 1
+                exact[part] += got is not None and bool(check(got))
+    return exact, total, confusion or None, seconds, pages
+
+
 def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
-    """The table of ``--parser``: parser_accuracy by kind, and the parsing rate."""
+    """The tables of ``--parser``: parts read exactly, fragments by kind, line labels, parsing rate."""
     segment_logp("汾河")     # load jieba's dictionary outside the timing
-    start = time.perf_counter()
-    exact, total = parser_accuracy(issues)
-    seconds = time.perf_counter() - start
-    print(f"{'fragments read exactly':<24} {'exact':>13} {'share':>8}")
+    exact, total, confusion, seconds, pages = parser_parts(issues)
+    print(f"{'printed fragments, part read exactly':<38} {'exact':>13} {'share':>8}")
+    for part in PARTS:
+        print(f"{part:<38} {exact[part]:>6}/{total[part]:<6} {pct(exact[part], total[part]):>8}")
+    by_kind, kinds = parser_accuracy(issues)
+    print(f"{'text, width-folded, by kind':<38}")
     for kind in ("head", "tail", "whole"):
-        print(f"{kind:<24} {exact[kind]:>6}/{total[kind]:<6} {pct(exact[kind], total[kind]):>8}")
-    pages = sum(len(i.pages) for i in issues)
+        print(f"{kind:<38} {by_kind[kind]:>6}/{kinds[kind]:<6} {pct(by_kind[kind], kinds[kind]):>8}")
+    if confusion is None:
+        print("line labels: the parser gives no ParsedPage.line_labels; no confusion table")
+    else:
+        truths = Counter()
+        for (want, _), count in confusion.items():
+            truths[want] += count
+        print(f"{'line label (truth)':<20} {'lines':>7} {'right':>8}  most common wrong labels")
+        for want, count in truths.most_common():
+            wrong = [(got, c) for (w, got), c in confusion.most_common() if w == want and got != want][:3]
+            print(f"{want:<20} {count:>7} {pct(confusion[(want, want)], count):>8}  "
+                  + ", ".join(f"{got} {c}" for got, c in wrong))
     print(f"parsed {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s)")
 
 
@@ -380,11 +455,12 @@ def main() -> None:
     parser.add_argument("--pure", action="store_true", help="match the generator's fragments directly, no database")
     parser.add_argument("--parser", action="store_true",
                         help="only parse the generated pages and count the printed fragments read exactly, no database")
+    parser.add_argument("--month", default="2019-02", help="corpus month: 2019-02 (development) or 2019-10 (evaluation)")
     parser.add_argument("--drop", type=float, default=0.0,
                         help="with --pure: chance that a jump line is lost, as when the parser misses it")
     args = parser.parse_args()
     start = time.perf_counter()
-    issues = generate_issues(args.issues, args.seed)
+    issues = generate_issues(args.issues, args.seed, month=args.month)
     jumps = sum(a.jumped for i in issues for a in i.truth)
     print(f"{len(issues)} issues, {sum(len(i.pages) for i in issues)} pages, {jumps} jumps "
           f"(generated in {time.perf_counter() - start:.1f} s, seed {args.seed})")
