@@ -71,6 +71,10 @@ BOX_LABEL = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|�
 CREDIT_LINE = re.compile(r"^(?:本版|本期)?(?:版式设计|制图|图表制作|设计|责任编辑|责编|摄影|插图|漫画|"
                          r"数据来源|资料来源|图片来源|图片均由|图片由)")
 REPORTER_LINE = re.compile(r"^(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)[ \u3000\xa0]*[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0、]{1,24}$")
+# A short credit line with no sentence marks that ends in a credit verb: 曹  一图  杨立新文, 王鸿义  陈严雪摄影报道.
+# (文/图/绘 only with spaced names: 一张蓝图绘 or 读懂文 are heads, not credits.)
+CREDIT_TAIL = re.compile(r"^(?:[^，。：；！？,:;!?]{1,28}(?:摄|摄影报道)|[^，。：；！？,:;!?]{0,12}[ \u3000\xa0][^，。：；！？,:;!?]{0,14}"
+                         r"(?:文|图|绘|制图|整理))(?:（[^（）]{2,8}）)?$")
 NAMES = r"[\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0]{0,6}[\u4e00-\u9fff]"
 NUMBERED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d{1,2}[.．、])")
 
@@ -92,7 +96,7 @@ def is_label(text: str) -> bool:
     """An own-paragraph line of the body that is no plain paragraph (LINE_LABEL)."""
     return bool(
         BOX_LABEL.match(text) or text.startswith("——") or _bracketed(text) or CREDIT_LINE.match(text)
-        or REPORTER_LINE.match(text) or (len(text) <= 30 and text.endswith("摄"))
+        or REPORTER_LINE.match(text) or CREDIT_TAIL.match(text)
     )
 
 
@@ -149,8 +153,9 @@ def credits(byline: str | None, paragraphs: list[str], captions: list[str] = ())
     for k, p in enumerate(list(paragraphs) + list(captions)):
         is_caption = k >= len(paragraphs)
         last = k == len(paragraphs) - 1
-        if p.endswith("摄") and (len(p) <= 40 or is_caption):
-            who = re.split(r"记者|摄影", p[:-1])[-1]
+        q = re.sub(r"（[^（）]{2,8}）$", "", p)     # 郑山河摄（人民视觉）: the agency is no name
+        if q.endswith(("摄", "摄影报道")) and (len(q) <= 40 or is_caption):
+            who = re.split(r"记者|摄影|：|:", q.removesuffix("摄影报道").removesuffix("摄"))[-1]
             add(_names(re.split(r"[。，；：！？）)」”]", who)[-1]), "photographer")
             continue
         if is_caption:

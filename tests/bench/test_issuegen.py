@@ -8,7 +8,7 @@ from archive.assembly import join_paragraphs
 from archive.text.lines import split_lines
 from archive.text.types import LINE_CONTINUED, LINE_LABELS, LINE_SECTION_HEAD, TEXT_LABELS
 from bench.issuegen import (
-    IN_STYLES, OUT_STYLES, credits, generate_issues, is_section_head, labelled_pages, load_month, read_source,
+    IN_STYLES, OUT_STYLES, credits, generate_issues, is_label, is_section_head, labelled_pages, load_month, read_source,
     write_issue,
 )
 
@@ -74,6 +74,11 @@ def test_bylines_heads_and_credits_on_known_text():
     assert credits("本报讯（记者 殷雪莹、梁涛）", ["正文。", "新华社记者\xa0\xa0吴\xa0\xa0鲁摄", "本版制图：郭\xa0祥", "（李俊华）"]) == [
         ("殷雪莹", "reporter"), ("梁涛", "reporter"), ("吴鲁", "photographer"), ("郭祥", "graphics"), ("李俊华", "reporter"),
     ]
+    assert credits(None, ["正文。", "郑山河摄（人民视觉）"]) == [("郑山河", "photographer")]
+    assert credits(None, ["正文。", "王鸿义\xa0\xa0陈严雪摄影报道（影像中国）"]) == [("王鸿义", "photographer"), ("陈严雪", "photographer")]
+    assert credits(None, ["正文。", "（作者为北京大学教授，本报记者吕强整理）"]) == [("吕强", "compiler")]
+    assert [is_label(t) for t in ("曹\xa0\xa0一图\xa0\xa0杨立新文", "——习近平", "核心阅读", "（本报莫斯科电）", "读懂文", "用心绘")] == [
+        True, True, True, True, False, False]
 
 
 def test_line_spans_agree_with_split_lines(issues):
