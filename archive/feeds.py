@@ -34,7 +34,8 @@ class ArticleFeed(Feed):
         return article.updated_at
 
     def item_author_name(self, article):
-        names = [c.contributor.name for c in article.credits.all() if c.role != Credit.Role.PHOTOGRAPHER]
+        # Writers only: designers, editors and photographers are credited, not authors.
+        names = [c.contributor.name for c in article.credits.all() if c.role in (Credit.Role.REPORTER, Credit.Role.AUTHOR)]
         return "、".join(names) or None
 
     def item_categories(self, article):

@@ -40,7 +40,7 @@ from typing import Iterator
 import jieba
 
 from archive.text.types import (
-    LINE_BANNER, LINE_BODY, LINE_BYLINE, LINE_CAPTION, LINE_CONTINUED, LINE_HEADLINE, LINE_JUMP_IN,
+    LINE_BANNER, LINE_BODY, LINE_BYLINE, LINE_NOISE, LINE_CAPTION, LINE_CONTINUED, LINE_HEADLINE, LINE_JUMP_IN,
     LINE_JUMP_OUT, LINE_KICKER, LINE_LABEL, LINE_SECTION_HEAD, LINE_SUBHEADLINE,
 )
 
@@ -62,7 +62,10 @@ LEAD_IN = "：:，,、"
 CN_DIGITS = "〇一二三四五六七八九十"
 PHOTOGRAPHERS = ("梁琛", "刘堂", "王正", "赵晓", "梁 琛", "新华社记者 李 涛")
 CAPTIONS = ("会议现场。", "活动现场。", "座谈会现场。", "工作人员正在作业。", "市民在现场参观。", "项目建设现场。")
-BANNERS = ("要闻", "综合", "国际", "深入学习宣传贯彻党的二十大精神", "新春走基层", "经济", "评论", "奋斗新时代")
+BANNERS = ("要闻", "综合", "国际", "深入学习宣传贯彻党的二十大精神", "新春走基层", "经济", "评论", "奋斗新时代",
+           "深入学习宣传贯彻\n\n党的二十大精神", "政务之要", "深入学习宣传贯彻\n\n市委全会精神")
+# Page heads that OCR keeps at the top of some pages: no article's.
+PAGE_HEADS = ("第{n}版", "{nn}版 要闻", "{nn}版")
 
 # Own-paragraph lines of a body that are not plain paragraphs: box labels, epigraph attributions,
 # fully bracketed lines (sign-offs, end datelines, author notes, compiler credits), credits.
@@ -295,6 +298,13 @@ def _cuttable(c: str) -> bool:
     return not c.isspace() and c not in "，。、；：！？”’）)》」…—·"
 
 
+def _column_cut(p: str, c: str) -> bool:
+    """Whether a column may end right before ``p[c]``: typesetting keeps closing marks off a
+    line's start and opening marks off its end (禁则), and a cut after a full stop is a paragraph
+    end to any reader; after a comma or 、 it is as common as anywhere (seed 003: 走在前、 / 作表率)."""
+    return _cuttable(p[c]) and not p[c - 1].isspace() and p[c - 1] not in TERMINAL + "“‘（(《「"
+
+
 def _plain(paragraphs: list[str], index: int, heads: set[int]) -> bool:
     """A paragraph a column break or a mid-paragraph jump may cut: ordinary text, not a head or label."""
     return index not in heads and not is_label(paragraphs[index]) and len(paragraphs[index]) >= 24
@@ -421,12 +431,17 @@ class _IssueBuilder:
         for number, entries in self.pages.items():
             page = _Page()
             style = self.page_style[number]
+            if self.rng.random() < 0.1:
+                page.add(self.rng.choice(PAGE_HEADS).format(n=number, nn=f"{number:02d}"), LINE_NOISE, None)
             if style["banner"]:
-                page.add(style["banner"], LINE_BANNER, None)
+                for line in style["banner"].split("\n\n"):
+                    page.add(line, LINE_BANNER, None)
             for order, (kind, n, art, cut, other) in enumerate(entries):
+                if order and self.rng.random() < 0.04:      # a column label between articles
+                    page.add(self.rng.choice(BANNERS[:8]), LINE_BANNER, None)
                 fragments.append(self.print_entry(page, number, order, kind, n, art, cut, other, style))
             if not page.lines:
-                page.add(self.rng.choice(BANNERS), LINE_BANNER, None)
+                page.add(self.rng.choice(BANNERS[:8]), LINE_BANNER, None)
             texts[number], lines[number] = page.render()
         return texts, fragments, lines
 
@@ -487,8 +502,7 @@ class _IssueBuilder:
                     p = art.prefix + p
                     skip = len(art.prefix)
             # A column break: the paragraph goes on in the next line, cut mid-sentence.
-            spots = [c for c in range(skip + 8, len(p) - 6) if _cuttable(p[c]) and _cuttable(p[c - 1])
-                     and p[c - 1] not in TERMINAL and not p[c - 1].isspace()]
+            spots = [c for c in range(skip + 8, len(p) - 6) if _column_cut(p, c)]
             if label == LINE_BODY and len(p) - skip >= 30 and spots and rng.random() < 0.12:
                 c = rng.choice(spots)
                 text_lines += [[p[:c], LINE_CONTINUED], [p[c:], LINE_BODY]]

@@ -11,17 +11,17 @@ Entry points used by the rest of the project:
 - ``jumps.find_jumps(text)``, ``jumps.jump_at_start``, ``jumps.jump_at_end``,
   ``jumps.page_number`` — the jump-line grammar (下转第3版 / 上接01版 …).
 - ``names.normalise_name(name)`` (``"梁 琛"`` → ``"梁琛"``) and ``names.split_names(text)``.
-- ``columns.join_broken(paragraphs)`` — column-break repair.
 - ``bylines.match_byline``, ``bylines.match_signoff``, ``bylines.match_author_line``,
   ``captions.match_caption`` — the
   byline, sign-off and caption grammars, on the match view of a line
   (``normalise.match_view``).
 
-Modules: normalise (folds and cleaning), lines (line classification), headlines (kicker /
-headline / subheadline / banner roles), page (the reader), guesses (date, page number).
+Modules: normalise (folds, ``ends_sentence``), lines (each line's grammars), headlines and
+credits (lexicons of display type and credit lines), page (features → CRF segmenter →
+reader), guesses (date, page number).
 """
 from .page import parse_page
 
-PARSER_VERSION = "5"
+PARSER_VERSION = "6"
 
 __all__ = ["PARSER_VERSION", "parse_page"]

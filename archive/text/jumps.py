@@ -26,10 +26,15 @@ _BRACKETED = re.compile(
     r"|(?P<short>接|转)\s{0,3}(?:第\s{0,3})?" + _PAGE.replace("page", "page2") + r"\s{0,3}版)"
     r"\s{0,3}[)\]】]"
 )
-# Unbracketed only as a whole line: "上接A01版".
+# Unbracketed as a whole line ("上接A01版"), or opening a line that goes on with the continued
+# text ("上接A01版方密切配合…", as e-paper exports print it): 上接 at a line's start followed
+# by a page and 版 is never prose.
 _BARE_LINE = re.compile(
     r"^[ \t]*(?P<word>" + _LONG + r")\s{0,3}(?:第\s{0,3})?" + _PAGE + r"\s{0,3}版[ \t]*$",
     re.MULTILINE,
+)
+_BARE_START = re.compile(
+    r"^[ \t]*(?P<word>上\s{0,2}接)\s{0,3}(?:第\s{0,3}|(?=[A-Za-z]))" + _PAGE + r"\s{0,3}版(?![ \t]*$)", re.MULTILINE,
 )
 
 
@@ -65,7 +70,8 @@ def find_jumps(text: str, offset: int = 0) -> list[Jump]:
         word = match.group("long") or match.group("short")
         page = match.group("page1") if match.group("long") else match.group("page2")
         jumps.append(_jump(text, match, word, page, offset))
-    for match in _BARE_LINE.finditer(view):
+    bare = list(_BARE_LINE.finditer(view)) + list(_BARE_START.finditer(view))
+    for match in bare:
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
         jumps.append(Jump(
             direction=_direction(match.group("word")),

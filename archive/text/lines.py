@@ -121,23 +121,6 @@ def is_tagged_title(text: str) -> bool:
     )
 
 
-def is_title_with_commas(unit: Unit) -> bool:
-    """True for a plain body line shaped like a title that holds commas ("大手拉小手，冰雪亲子游"):
-    short, closed, no finished sentence and no trailing comma. Only its place on the page
-    (page.py) tells it from the head of a paragraph a column break cut."""
-    prose_parts = unit.byline or unit.jump_in or unit.jump_out or unit.signoff_start is not None
-    if unit.kind != BODY_LINE or prose_parts:
-        return False
-    cleaned = clean(unit.text)
-    unquoted = _QUOTED.sub("", cleaned)
-    return (
-        len(cleaned) <= MAX_HEADLINE and is_closed(cleaned) and not _quotes_a_sentence(cleaned)
-        and not any(mark in unquoted for mark in _TERMINAL_MARKS)
-        # A closing quotation mark ends a quoted word, not a sentence: 致敬，城市“夜行人”.
-        and not ends_sentence(unquoted or cleaned) and cleaned[-1] not in "，,、：:—"
-    )
-
-
 def classify(view: str, start: int, end: int) -> Unit:
     """What the line ``view[start:end]`` is, with the spans of its parts."""
     text = view[start:end]

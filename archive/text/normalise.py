@@ -23,14 +23,6 @@ _FULL_WIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 # ideographic space to a space, the BOM to a space. The OCR of the seeds mixes both widths.
 _MATCH_TABLE = {**_FULL_WIDTH_ASCII, 0x3000: " ", 0xFEFF: " ", 0xA0: " ", 0x09: " "}
 
-# For output: only brackets and digits (the export record writes "本报讯(记者 …)"); Chinese
-# commas and full stops stay as printed.
-_CLEAN_TABLE = {
-    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},
-    0xFF08: "(", 0xFF09: ")", 0xFF3B: "[", 0xFF3D: "]",
-    0x3000: " ", 0xFEFF: " ", 0xA0: " ", 0x09: " ",
-}
-
 # A lone CR (old Mac files) ends a line; the CR of a CRLF pair is only whitespace.
 _CR_OF_CRLF = re.compile(r"\r(?=\n)")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s*")
@@ -51,7 +43,7 @@ def _by_char(table: dict[int, int | str]) -> dict[str, str]:
     return {chr(code): chr(to) if isinstance(to, int) else to for code, to in table.items()}
 
 
-_MATCH_CHARS, _CLEAN_CHARS = _by_char(_MATCH_TABLE), _by_char(_CLEAN_TABLE)
+_MATCH_CHARS = _by_char(_MATCH_TABLE)
 
 
 def _fold(raw: str, chars: dict[str, str]) -> str:
@@ -65,13 +57,8 @@ def match_view(raw: str) -> str:
     return _fold(raw, _MATCH_CHARS)
 
 
-def clean_view(raw: str) -> str:
-    """The raw text folded for output (brackets and digits half-width); same length as ``raw``."""
-    return _fold(raw, _CLEAN_CHARS)
-
-
 def clean(piece: str) -> str:
-    """A piece of the clean view made presentable: markdown marks gone, spaces trimmed."""
+    """A line's words for testing its shape: markdown marks gone, spaces collapsed."""
     piece = _MARKDOWN_HEADING.sub("", piece.strip())
     piece = _BOLD.sub("", piece)
     return _SPACES.sub(" ", piece).strip()

@@ -40,7 +40,3 @@ def parse_page(raw: str) -> ParsedPage:
 
 __all__ = ["parse_page"]
 
-# TRANSITIONAL (removed once the model is trained): the old reader until then.
-from .segmenter import MODEL as _MODEL  # noqa: E402
-if not _MODEL.exists():
-    from ..oldpage import parse_page  # noqa: F401,E402

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
 from ..credits import match_credits
-from ..headlines import COLUMN_TAG, is_banner, is_series_line, leads_into_headline
+from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, leads_into_headline
 from ..lines import BODY_LINE, Unit, as_text, classify, is_closed, split_lines
 from ..normalise import ends_sentence
 from ..words import reads_on
@@ -32,7 +31,10 @@ _LABEL_WORDS = re.compile(
 _NUMBERED = re.compile(r"^(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.、．]\D|第[一二三四五六七八九十]{1,3}[，,、 ]?)")
 _END_DATELINE = re.compile(r"^[(（]\s*(?:本报|新华社|据新华社|记者)[^()（）]{0,20}电\s*[)）]$")
 _AUTHOR_NOTE = re.compile(r"^[(（]\s*(?:作者|本文作者|作者系|作者单位)[^()（）]{1,80}[)）]$")
-_STOP = frozenset("的了是在和与及等为对这有也就都而之其以于中上下一不人我他你们个")
+# Everything but Chinese characters, and the function characters that every text shares.
+_NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]|[的了是在和与及等为对这有也就都而之其以于中上下一不人我他你们个]")
+# A line of credits is short; longer lines are prose and are not tried against the grammar.
+MAX_CREDIT_LINE = 60
 WINDOW_LINES = 3
 WINDOW_CHARS = 240
 
@@ -66,9 +68,10 @@ class PageLine:
         return self.unit if self.unit.kind == BODY_LINE else as_text(self.unit)
 
     @cached_property
-    def bigrams(self) -> Counter:
-        han = [ch for ch in self.text if _HAN.match(ch)]
-        return Counter(a + b for a, b in zip(han, han[1:]) if a not in _STOP and b not in _STOP)
+    def bigrams(self) -> frozenset[str]:
+        """The line's character bigrams of Chinese text, function characters left out."""
+        han = _NOT_CONTENT.sub("", self.text)
+        return frozenset(han[k:k + 2] for k in range(len(han) - 1))
 
 
 def page_lines(view: str) -> list[PageLine]:
@@ -125,15 +128,11 @@ def _start_class(text: str) -> str:
     return "han" if _HAN.match(first) else "other"
 
 
-def _cosine(left: Counter, right: Counter) -> float:
+def _cosine(left: frozenset[str], right: frozenset[str]) -> float:
+    """Cosine of two sets of bigrams (binary vectors): shared over the geometric mean of sizes."""
     if not left or not right:
         return 0.0
-    if len(left) > len(right):
-        left, right = right, left
-    dot = sum(count * right[gram] for gram, count in left.items() if gram in right)
-    if not dot:
-        return 0.0
-    return dot / math.sqrt(sum(v * v for v in left.values()) * sum(v * v for v in right.values()))
+    return len(left & right) / math.sqrt(len(left) * len(right))
 
 
 def _cohesion(value: float) -> str:
@@ -143,15 +142,16 @@ def _cohesion(value: float) -> str:
     return "high"
 
 
-def _window(lines: list[PageLine], indexes: range) -> Counter:
-    total: Counter = Counter()
+def _window(lines: list[PageLine], indexes: range) -> frozenset[str]:
+    """The bigrams of the lines at ``indexes``, up to about WINDOW_CHARS characters of them."""
+    parts = []
     chars = 0
     for k in indexes:
         if chars >= WINDOW_CHARS:
             break
-        total.update(lines[k].bigrams)
+        parts.append(lines[k].bigrams)
         chars += len(lines[k].text)
-    return total
+    return frozenset().union(*parts)
 
 
 def _own(line: PageLine) -> dict[str, str]:
@@ -169,6 +169,8 @@ def _own(line: PageLine) -> dict[str, str]:
         "stops": str(min(sum(text[:-1].count(c) for c in "。！？!?；;"), 2)),
         "closed": str(is_closed(text)),
         "byline": str(body.byline is not None),
+        # A byline with no text after it is a line of its own (本报记者 …), not a first paragraph.
+        "byline_only": str(body.byline is not None and body.body is None),
         "jump_in": str(body.jump_in is not None),
         "jump_out": str(body.jump_out is not None),
         "signoff": str(body.signoff_start is not None),
@@ -180,16 +182,23 @@ def features(lines: list[PageLine]) -> list[list[str]]:
     own = [_own(line) for line in lines]
     result = []
     n = len(lines)
+    # A page that marks its headlines with # marks them all; one that sets section heads in
+    # bold sets them all so: a plain line there is less likely to be either.
+    page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
+    texts = [line.text for line in lines]
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
         feats = [f"{key}={value}" for key, value in mine.items()]
         feats += [
+            page,
+            f"{page}|md={mine['md']}|bold={mine['bold']}",
+            f"{page}|len={mine['len']}|end={mine['end']}",
             f"len|end={mine['len']}|{mine['end']}",
             f"kind|end={mine['kind']}|{mine['end']}",
             f"md|len={mine['md']}|{mine['len']}",
         ]
-        if is_banner([text], 0):
+        if is_banner(texts, i):
             feats.append("banner_word")
         if _LABEL_WORDS.match(text):
             feats.append("label_word")
@@ -197,13 +206,15 @@ def features(lines: list[PageLine]) -> list[list[str]]:
             feats.append("series")
         if leads_into_headline(text):
             feats.append("kicker_cue")
+        if SUBHEADLINE_CUE.search(text):
+            feats.append("subheadline_cue")
         if COLUMN_TAG.search(text):
             feats.append("column_tag")
         if _END_DATELINE.match(text):
             feats.append("end_dateline")
         if _AUTHOR_NOTE.match(text):
             feats.append("author_note")
-        if match_credits(text):
+        if len(text) <= MAX_CREDIT_LINE and match_credits(text):
             feats.append("credit")
         if " " in text.strip():
             feats.append("inner_space")
@@ -226,7 +237,9 @@ def features(lines: list[PageLine]) -> list[list[str]]:
                 feats.append(f"{tag}|len={other['len']}|{mine['len']}")
         if i > 0 and reads_on(lines[i - 1].text, text):
             feats.append("runs_on_from_prev")
-        if i + 1 < n and reads_on(text, lines[i + 1].text):
+        runs_on = i + 1 < n and reads_on(text, lines[i + 1].text)
+        feats.append(f"runs_on|len|commas={runs_on}|{mine['len']}|{mine['commas']}")
+        if runs_on:
             feats.append("runs_on_to_next")
         before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
         after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
