@@ -20,7 +20,6 @@ import contextlib
 import difflib
 import io
 import json
-import os
 import re
 import sys
 import tempfile
@@ -31,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench import benchdb  # noqa: E402
+
 BENCH_DB = "baokan_bench_articles"
 SEEDS_DIR = ROOT / "seeds"
 # A jump line left in the text: bracketed 上接/下转/接/转 + page + 版, or unbracketed at a paragraph start.
@@ -41,23 +43,7 @@ JUMP_LEFT = re.compile(
 
 
 def setup_django() -> None:
-    """Django on the database ``baokan_bench_articles`` (created if missing, migrated), tasks in-process."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-    os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{BENCH_DB}"
-    os.environ["CELERY_BROKER_URL"] = ""
-    os.environ.setdefault("SEARCH_INDEX_DIR", tempfile.mkdtemp(prefix="baokan-bench-articles-index-"))
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (BENCH_DB,)).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(BENCH_DB)))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    benchdb.setup_django(BENCH_DB)
 
 
 def nfkc(text: str) -> str:
@@ -184,6 +170,11 @@ def score(issues, records_by_date: dict) -> None:
             got, want = rec.get("text") or "", truth_text(art)
             exact = got == want
             rows["text exact"] += exact
+            if exact:
+                rows["exact flagged"] += bool(rec.get("needs_review"))
+            else:
+                rows["wrong"] += 1
+                rows["wrong flagged"] += bool(rec.get("needs_review"))
             rows["text nfkc"] += nfkc(got) == nfkc(want)
             pages_ok = list(rec.get("pages") or []) == art.pages
             if art.jumped:
@@ -209,6 +200,8 @@ def score(issues, records_by_date: dict) -> None:
         ("jumped articles exactly right (text and pages)", rows["jumped exact"], jumped),
         ("jumped articles with the right pages and ending", rows["jumped pages+end"], jumped),
         ("records linked, not flagged, but wrong (pages or text)", rows["wrong linked, not flagged"], n_records),
+        ("articles with wrong text that are flagged for review", rows["wrong flagged"], rows["wrong"]),
+        ("articles with exact text sent to review all the same", rows["exact flagged"], rows["text exact"]),
         ("records whose text still holds a jump line", rows["jump line left"], n_records),
     ] + [(f"exact {name}", rows[name], total)
          for name in ("kicker", "headline", "subheadline", "byline", "section_heads", "contributors")]
@@ -264,6 +257,8 @@ def main() -> None:
     parser.add_argument("--issues", type=int, default=40)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--month", default="2019-02", help="2019-02 (development) or 2019-10 (evaluation)")
+    parser.add_argument("--part", choices=("train", "dev"), default=None,
+                        help="only the training (days 1-20) or dev (21-) days of the month, as bench/train_segmenter.py --split")
     parser.add_argument("--seeds", action="store_true", help="also ingest seeds/ and print their records")
     args = parser.parse_args()
     setup_django()
@@ -271,7 +266,7 @@ def main() -> None:
     from bench.issuegen import PAPER, generate_issues, write_issue
 
     start = time.perf_counter()
-    issues = generate_issues(args.issues, seed=args.seed, month=args.month)
+    issues = generate_issues(args.issues, seed=args.seed, month=args.month, part=args.part)
     pages = sum(len(i.pages) for i in issues)
     print(f"{len(issues)} issues of {args.month}, {pages} pages, {sum(len(i.truth) for i in issues)} articles, "
           f"{sum(a.jumped for i in issues for a in i.truth)} jumped (generated in {time.perf_counter() - start:.1f} s, seed {args.seed})")

@@ -64,6 +64,9 @@ PHOTOGRAPHERS = ("梁琛", "刘堂", "王正", "赵晓", "梁 琛", "新华社�
 CAPTIONS = ("会议现场。", "活动现场。", "座谈会现场。", "工作人员正在作业。", "市民在现场参观。", "项目建设现场。")
 BANNERS = ("要闻", "综合", "国际", "深入学习宣传贯彻党的二十大精神", "新春走基层", "经济", "评论", "奋斗新时代",
            "深入学习宣传贯彻\n\n党的二十大精神", "政务之要", "深入学习宣传贯彻\n\n市委全会精神")
+# Sign-offs a city daily glues to an item's last line, and the pattern that reads them back.
+SIGNOFF_NAMES = ("李俊华", "阎铁洁", "尹 哲", "丁 洁、王春宇", "陈嘉欣", "弓凤飞", "李俊华、李思明")
+GLUED_SIGNOFF = re.compile(r"[。！？”][（(]([\u4e00-\u9fff][\u4e00-\u9fff 、]{1,12})[）)]$")
 # Page heads that OCR keeps at the top of some pages: no article's.
 PAGE_HEADS = ("第{n}版", "{nn}版 要闻", "{nn}版")
 
@@ -173,6 +176,8 @@ def credits(byline: str | None, paragraphs: list[str], captions: list[str] = ())
             reporters(p)
         elif last and _bracketed(p) and (name := _name(p[1:-1])) and 2 <= len(name) <= 4 and _cjk(name) == len(name):
             add([name], "reporter")     # a sign-off: （李俊华）
+        elif last and (m := GLUED_SIGNOFF.search(p)):
+            add(_names(m.group(1)), "reporter")     # …贡献。(李俊华、李思明)
         elif (m := re.match(rf"^(?:作者[：:]|文[/／])[ \u3000\xa0]*({NAMES})$", p)):
             add(_names(m.group(1)), "author")
     return out
@@ -210,12 +215,23 @@ def read_source(path: Path) -> Source:
     return Source(str(path), heads[0], heads[1], heads[2], byline, prefix, body)
 
 
-@lru_cache(maxsize=4)
-def load_month(month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR) -> dict[str, list[Source]]:
-    """{corpus day: every article file of that day, read}, days and files in name order."""
+# The training month is split by day, so that settings are chosen on articles the model never
+# saw: "train" days 1–20, "dev" days 21 to the end; None takes the whole month.
+DEV_FROM_DAY = 21
+
+
+def _in_part(day: str, part: str | None) -> bool:
+    return part is None or (int(day[-2:]) >= DEV_FROM_DAY) == (part == "dev")
+
+
+@lru_cache(maxsize=8)
+def load_month(month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR, part: str | None = None) -> dict[str, list[Source]]:
+    """{corpus day: every article file of that day, read}, days and files in name order; ``part``
+    keeps the "train" or "dev" days of the month only."""
     days: dict[str, list[Source]] = {}
     for path in sorted((Path(corpus_dir) / month).glob("*/*.txt")):
-        days.setdefault(path.parent.name, []).append(read_source(path))
+        if _in_part(path.parent.name, part):
+            days.setdefault(path.parent.name, []).append(read_source(path))
     if not days:
         raise FileNotFoundError(f"no articles under {Path(corpus_dir) / month}")
     return days
@@ -319,13 +335,15 @@ def _cut(body: list[str], heads: set[int], kind: str, rng: random.Random) -> tup
     spots = []
     for i, p in enumerate(body):
         if kind == "paragraph":
-            if i > 0 and i - 1 not in heads:     # never leave a section head alone at the end of a head
+            # Never leave a section head or a line that ends no sentence (本报记者 方 圆) at the
+            # end of a head: read across the jump, it runs on into the tail's first paragraph.
+            if i > 0 and i - 1 not in heads and body[i - 1].rstrip("”’」』）)")[-1:] in TERMINAL:
                 spots.append((i, 0))
             continue
         if not _plain(body, i, heads):
             continue
         if kind == "clause":
-            spots += [(i, j + 1) for j, c in enumerate(p[:-2]) if c in "，、；：" and _cuttable(p[j + 1])]
+            spots += [(i, j + 1) for j, c in enumerate(p[:-2]) if c in "，、：" and _cuttable(p[j + 1])]
         else:
             pos = 0
             for w in jieba.lcut(p):
@@ -368,6 +386,7 @@ class _IssueBuilder:
         self.out_style = rng.choice(OUT_STYLES)
         self.in_style = rng.choice(IN_STYLES)
         self.in_order = rng.random() < 0.75            # tails keep the front page's order
+        self.glued_signoffs = rng.random() < 0.4       # 太原日报 signs items off on their last line
         self.n_pages = rng.randint(8, 20)
         self.page_style = {p: dict(markdown=rng.random() < 0.5, bold=rng.random() < 0.4,
                                    banner=rng.choice(BANNERS) if rng.random() < 0.3 else None)
@@ -376,10 +395,14 @@ class _IssueBuilder:
         self.pages: dict[int, list[tuple]] = {p: [] for p in range(1, self.n_pages + 1)}
 
     def new_truth(self, src: Source, pages: list[int], jumped: bool) -> int:
-        heads = [i for i in range(len(src.paragraphs)) if is_section_head(src.paragraphs, i)]
+        paragraphs = list(src.paragraphs)
+        heads = [i for i in range(len(paragraphs)) if is_section_head(paragraphs, i)]
+        if self.glued_signoffs and paragraphs and paragraphs[-1][-1:] in "。！？”" and self.rng.random() < 0.3:
+            # A city daily signs an item off on its last line: "…作出积极贡献。(李俊华、李思明)".
+            paragraphs[-1] += self.rng.choice(("（{}）", "({})")).format(self.rng.choice(SIGNOFF_NAMES))
         self.truth.append(TruthArticle(
-            pages, src.headline, list(src.paragraphs), jumped, src.kicker, src.subheadline, src.byline,
-            heads, credits(src.byline, src.paragraphs), src.path,
+            pages, src.headline, paragraphs, jumped, src.kicker, src.subheadline, src.byline,
+            heads, credits(src.byline, paragraphs), src.path,
         ))
         return len(self.truth) - 1
 
@@ -437,13 +460,22 @@ class _IssueBuilder:
                 for line in style["banner"].split("\n\n"):
                     page.add(line, LINE_BANNER, None)
             for order, (kind, n, art, cut, other) in enumerate(entries):
-                if order and self.rng.random() < 0.04:      # a column label between articles
-                    page.add(self.rng.choice(BANNERS[:8]), LINE_BANNER, None)
+                if order and self.rng.random() < 0.05:      # a column label or banner between articles
+                    for line in self.rng.choice(BANNERS).split("\n\n"):
+                        page.add(line, LINE_BANNER, None)
                 fragments.append(self.print_entry(page, number, order, kind, n, art, cut, other, style))
             if not page.lines:
                 page.add(self.rng.choice(BANNERS[:8]), LINE_BANNER, None)
             texts[number], lines[number] = page.render()
         return texts, fragments, lines
+
+    def caption(self, truth: TruthArticle, captions: list[str]) -> str:
+        """A photo caption with its credit, noted in ``captions`` and the truth's contributors."""
+        rng = self.rng
+        caption = rng.choice(CAPTIONS) + rng.choice(("", " ")) + rng.choice(PHOTOGRAPHERS) + rng.choice(("摄", " 摄"))
+        captions.append(caption)
+        truth.contributors += [c for c in credits(None, [], [caption]) if c not in truth.contributors]
+        return caption
 
     def print_entry(self, page: _Page, number: int, order: int, kind: str, n: int, art: Source,
                     cut: tuple[int, int] | None, other: int | None, style: dict) -> PrintedFragment:
@@ -472,10 +504,7 @@ class _IssueBuilder:
                 page.add(art.subheadline, LINE_SUBHEADLINE, n)
             frag.kicker, frag.headline, frag.subheadline = art.kicker, art.headline, art.subheadline
             if rng.random() < 0.12:
-                caption = rng.choice(CAPTIONS) + rng.choice(("", " ")) + rng.choice(PHOTOGRAPHERS) + rng.choice(("摄", " 摄"))
-                page.add(caption, LINE_CAPTION, n)
-                captions.append(caption)
-                truth.contributors += [c for c in credits(None, [], [caption]) if c not in truth.contributors]
+                page.add(self.caption(truth, captions), LINE_CAPTION, n)
         elif self.repeat_headline and art.headline and rng.random() < 0.9:
             page.add(mark + art.headline, LINE_HEADLINE, n)
             frag.headline = art.headline
@@ -524,17 +553,22 @@ class _IssueBuilder:
                 text_lines[0][0] = jump + text_lines[0][0]
             else:
                 text_lines.insert(0, [jump, LINE_JUMP_IN])
+        if kind != "tail" and rng.random() < 0.06:
+            # A photo printed at the foot of its article, under the last paragraph or under the
+            # jump line (seed 001: the safety article's photo after its (下转第3版)).
+            text_lines.append([self.caption(truth, captions), LINE_CAPTION])
         for text, label in text_lines:
             page.add(text, label, n)
         frag.contributors = credits(byline, paras, captions)
         return frag
 
 
-def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR) -> list[GeneratedIssue]:
+def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR,
+                    part: str | None = None) -> list[GeneratedIssue]:
     """``n`` issues, the same for the same seed, month and corpus. Issue k lays out articles of one
     corpus day; each day's files are dealt from a shuffled queue, so over two rounds of the days
-    every file of the month is printed (and none twice in one issue)."""
-    days = load_month(month, str(corpus_dir))
+    every file of the month is printed (and none twice in one issue). ``part``: load_month's."""
+    days = load_month(month, str(corpus_dir), part)
     rng = random.Random(seed)
     order = sorted(days)
     rng.shuffle(order)
@@ -567,9 +601,10 @@ def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: s
     return issues
 
 
-def labelled_pages(n_issues: int, seed: int = 1, month: str = "2019-02") -> Iterator[tuple[str, list[LineTruth]]]:
+def labelled_pages(n_issues: int, seed: int = 1, month: str = "2019-02", part: str | None = None
+                   ) -> Iterator[tuple[str, list[LineTruth]]]:
     """(page text, its line truths) for every page of ``n_issues`` generated issues: CRF training data."""
-    for issue in generate_issues(n_issues, seed=seed, month=month):
+    for issue in generate_issues(n_issues, seed=seed, month=month, part=part):
         for number in sorted(issue.pages):
             yield issue.pages[number], issue.lines[number]
 

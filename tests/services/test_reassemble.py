@@ -33,7 +33,7 @@ def test_jumped_articles_are_joined_across_pages(jump_issue, ingest_command, run
     river, workers = article(RIVER), article(WORKERS)
     assert river.pages == [1, 3] and workers.pages == [1, 3]
     assert river.body.endswith("调研组要求,进一步加强河道管理,持续推进汾河生态保护修复,让汾河水清岸绿、造福人民。")
-    assert workers.body.endswith("全力打造一支高素质的产业工人队伍,为全方位推动高质量发展提供坚实的产业人才支撑。")
+    assert workers.body.endswith("全力打造一支高素质的产业工人队伍,为全方位推动高质量发展提供坚实的产业人才支撑。(李俊华)")
     assert {river.continuation_status, workers.continuation_status} == {"linked"}
     assert "下转" not in river.body and "上接" not in workers.body
     # The continuations are part of their articles, not articles of their own.
@@ -74,7 +74,7 @@ def test_an_editors_link_decisions_survive_reassembly(jump_issue, ingest_command
         [(first.from_fragment_id, second.to_fragment_id), (second.from_fragment_id, first.to_fragment_id)])
     assert Continuation.objects.filter(status="proposed").count() == 0
     river = article(RIVER)
-    assert river.body.endswith("人才支撑。")  # the editor's (wrong) pairing is what is shown
+    assert river.body.endswith("人才支撑。(李俊华)")  # the editor's (wrong) pairing is what is shown
 
 
 def test_a_jump_whose_other_half_is_missing_is_dangling(tmp_path, ingest_command, run):

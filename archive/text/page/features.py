@@ -35,6 +35,9 @@ _AUTHOR_NOTE = re.compile(r"^[(（]\s*(?:作者|本文作者|作者系|作者单
 _NOT_CONTENT = re.compile(r"[^\u4e00-\u9fff]|[的了是在和与及等为对这有也就都而之其以于中上下一不人我他你们个]")
 # A line of credits is short; longer lines are prose and are not tried against the grammar.
 MAX_CREDIT_LINE = 60
+# Lines longer than this are text: the 人民日报 corpus prints no headline, kicker or section
+# head over 60 characters.
+MAX_DISPLAY_LINE = 60
 WINDOW_LINES = 3
 WINDOW_CHARS = 240
 
@@ -163,7 +166,8 @@ def _own(line: PageLine) -> dict[str, str]:
         "md": str(min(line.markdown, 2)),
         "bold": str(line.bold),
         "len": _length(len(text)),
-        "end": _end_class(text),
+        # A sign-off glued to the last sentence ("…贡献。(李俊华)") ends the paragraph.
+        "end": "signoff" if body.signoff_start is not None else _end_class(text),
         "start": _start_class(text),
         "commas": str(min(sum(text.count(c) for c in "，,、"), 3)),
         "stops": str(min(sum(text[:-1].count(c) for c in "。！？!?；;"), 2)),
@@ -186,6 +190,7 @@ def features(lines: list[PageLine]) -> list[list[str]]:
     # bold sets them all so: a plain line there is less likely to be either.
     page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
     texts = [line.text for line in lines]
+    runs_on_after = [reads_on(a, b) for a, b in zip(texts, texts[1:])] + [False]
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
@@ -235,16 +240,30 @@ def features(lines: list[PageLine]) -> list[list[str]]:
                 feats += [f"{tag}:{key}={other[key]}" for key in ("start", "jump_out", "signoff", "commas")]
                 feats.append(f"{tag}|end={other['end']}|{mine['end']}")
                 feats.append(f"{tag}|len={other['len']}|{mine['len']}")
-        if i > 0 and reads_on(lines[i - 1].text, text):
+        if i > 0 and runs_on_after[i - 1]:
             feats.append("runs_on_from_prev")
-        runs_on = i + 1 < n and reads_on(text, lines[i + 1].text)
+        runs_on = runs_on_after[i]
         feats.append(f"runs_on|len|commas={runs_on}|{mine['len']}|{mine['commas']}")
         if runs_on:
             feats.append("runs_on_to_next")
-        before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
-        after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
-        feats.append(f"cohesion={_cohesion(_cosine(before, after))}")
-        feats.append(f"self_before={_cohesion(_cosine(line.bigrams, before))}")
-        feats.append(f"self_after={_cohesion(_cosine(line.bigrams, after))}")
+        # The words at a line's edges: a sentence starts with some (近年来, 记者, 10月) and a
+        # column-cut tail with any; a title ends on a noun or a verb, a cut piece anywhere.
+        feats.append(f"first={text[:2]}")
+        feats.append(f"first1={text[:1]}")
+        feats.append(f"last={text[-1:]}")
+        feats.append(f"last2={text[-2:]}")
+        if i + 1 < n:
+            feats.append(f"n:first={texts[i + 1][:2]}")
+            feats.append(f"n:first1={texts[i + 1][:1]}")
+        if i > 0:
+            feats.append(f"p:last={texts[i - 1][-1:]}")
+        if len(text) <= MAX_DISPLAY_LINE:
+            # Only a line short enough for display type or a section head can open a new
+            # subject; for the others the cohesion around them is not worth its time.
+            before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
+            after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
+            feats.append(f"cohesion={_cohesion(_cosine(before, after))}")
+            feats.append(f"self_before={_cohesion(_cosine(line.bigrams, before))}")
+            feats.append(f"self_after={_cohesion(_cosine(line.bigrams, after))}")
         result.append(feats)
     return result

@@ -28,6 +28,9 @@ _DISPLAY_BLOCK = {LINE_KICKER: KICKER, LINE_HEADLINE: HEADLINE, LINE_SUBHEADLINE
 # A fragment whose least sure line decision is below this is sent to an editor. Calibrated
 # with bench/segmentation.py on the training month: see the closing note of issue 9.
 REVIEW_BELOW = 0.8
+# The longest kicker, headline or subheadline kept as one (the archive stores up to 300
+# characters; the 人民日报 corpus's longest is 158).
+MAX_DISPLAY = 200
 
 
 @dataclass
@@ -102,6 +105,10 @@ class Reader:
                 self.current.lines.append((line, label, probability))
 
     def display(self, line: PageLine, label: str) -> None:
+        if len(line.text) > MAX_DISPLAY:
+            # No headline runs this long: a paragraph the segmenter misread, kept as text.
+            self.text(line, LINE_BODY)
+            return
         rank = _DISPLAY_RANK[label]
         draft = self.current
         again = draft is not None and draft.display_only and (
@@ -112,6 +119,9 @@ class Reader:
         name = _DISPLAY_FIELD[label]
         text = self.exact_of(line, line.text)
         previous = getattr(draft.fragment, name)
+        if previous and len(previous) + len(text) >= MAX_DISPLAY:
+            draft = self.open_draft()
+            previous = None
         setattr(draft.fragment, name, f"{previous} {text}" if previous else text)
         draft.rank = rank
         self.emit(_DISPLAY_BLOCK[label], line.start, line.end, draft)
@@ -125,19 +135,32 @@ class Reader:
         return self.raw[start:start + len(text)]
 
     def byline_line(self, line: PageLine) -> None:
+        if len(line.text) > MAX_DISPLAY:
+            self.text(line, LINE_BODY)
+            return
         draft = self.current if self.current is not None and not self.current.closed else self.open_draft()
         authors = match_author_line(line.view)
         reporters = match_reporter_line(line.view)
         merge_names(draft.fragment.authors, authors)
         merge_names(draft.fragment.reporters, reporters)
         self.add_credits(draft, [Credit(n, AUTHOR) for n in authors] + [Credit(n, REPORTER) for n in reporters])
-        if not authors and not reporters:
+        byline = line.body.byline
+        if byline is not None:      # 本报评, 本报记者 … on a line of their own
+            merge_names(draft.fragment.reporters, byline.reporters)
+            self.add_credits(draft, [Credit(n, REPORTER) for n in byline.reporters])
+            if byline.commentary:
+                draft.fragment.kind = "commentary"
+        elif not authors and not reporters:
             self.add_credits(draft, match_credits(line.view))
+        if draft.fragment.byline is None and not draft.has_body:
+            draft.fragment.byline = self.exact(line.start, line.end)
         self.emit(BYLINE, line.start, line.end, draft)
 
     def caption(self, line: PageLine) -> None:
+        # A caption goes with the article it is printed in or right after (also after that
+        # article's jump-out line); before any article it waits for the next one.
         draft = self.current
-        if draft is None or draft.closed:
+        if draft is None:
             self.pieces.append((CAPTION, line.start, line.end, None))
             self.pending_captions.append((line, len(self.pieces) - 1))
             return
@@ -234,9 +257,13 @@ class Reader:
     # -- result -------------------------------------------------------------------------------
     def blocks(self) -> list[Block]:
         """The pieces in order, with SPACE blocks filling every gap; space inside a fragment
-        belongs to it, space between fragments to none. Drafts that got neither text nor a
-        jump line (a title with nothing under it) are banners."""
-        kept = [draft for draft in self.drafts if draft.has_body or draft.fragment.jump_in or draft.fragment.jump_out]
+        belongs to it, space between fragments to none. A headline with nothing under it is
+        an article all the same (广告, a photo page's title); display lines without a headline
+        or text are banners."""
+        kept = [
+            draft for draft in self.drafts
+            if draft.has_body or draft.fragment.headline or draft.fragment.jump_in or draft.fragment.jump_out
+        ]
         index = {id(draft): n for n, draft in enumerate(kept)}
         blocks: list[Block] = []
         position, previous = 0, None
