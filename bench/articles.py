@@ -153,6 +153,7 @@ def score(issues, records_by_date: dict) -> None:
     """Print the table and the causes of text misses."""
     rows = Counter()
     causes: dict[str, list] = defaultdict(list)
+    confident_wrong = []
     n_records = sum(len(v) for v in records_by_date.values())
     for issue in issues:
         records = records_by_date.get(issue.date.isoformat(), [])
@@ -192,6 +193,7 @@ def score(issues, records_by_date: dict) -> None:
             cont = rec.get("continuation") or {}
             if cont.get("status") == "linked" and not rec.get("needs_review") and id(rec) not in linked_ok:
                 rows["wrong linked, not flagged"] += 1
+                confident_wrong.append((rec.get("headline"), rec.get("pages"), cont.get("confidence")))
     total, jumped = rows["articles"], rows["jumped"]
     print(f"{'measure':<58} {'count':>13} {'share':>8}")
     lines = [
@@ -208,6 +210,8 @@ def score(issues, records_by_date: dict) -> None:
     for label, a, b in lines:
         print(f"{label:<58} {a:>6}/{b:<6} {pct(a, b):>8}")
     print(f"{'records exported / articles printed':<58} {n_records:>6}/{total:<6}")
+    for headline, pages, confidence in confident_wrong[:10]:
+        print(f"    confident wrong link: {str(headline)[:30]} pages {pages} confidence {confidence}")
     print("\ntop causes of text misses (record text vs truth text):")
     for cause, items in sorted(causes.items(), key=lambda kv: -len(kv[1]))[:10]:
         print(f"{len(items):>6}  {cause}")

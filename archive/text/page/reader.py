@@ -111,8 +111,12 @@ class Reader:
             return
         rank = _DISPLAY_RANK[label]
         draft = self.current
+        # Display lines go on in the open article while they step down (kicker → headline →
+        # subheadline) or repeat a kicker or subheadline line; a second headline is the next
+        # article's (a "广告" title with nothing under it, then the next headline).
         again = draft is not None and draft.display_only and (
-            rank > draft.rank or (rank == draft.rank and draft.lines and draft.lines[-1][1] == label)
+            rank > draft.rank
+            or (rank == draft.rank and label != LINE_HEADLINE and draft.lines and draft.lines[-1][1] == label)
         )
         if not again:
             draft = self.open_draft()
