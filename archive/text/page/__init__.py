@@ -15,11 +15,18 @@ from .reader import Reader
 from .segmenter import segmenter
 
 
+LINES_PER_PASS = 2000
+
+
 def parse_page(raw: str) -> ParsedPage:
     """Parse one page's raw text. Never raises on a str; see the package docstring."""
     view = match_view(raw)
     lines = page_lines(view)
-    labels = segmenter().label(features(lines))
+    # A real page has a few hundred lines; a pathological file (a megabyte of one-word lines)
+    # is labelled a slice at a time, so memory stays flat however long it is.
+    labels = []
+    for start in range(0, len(lines), LINES_PER_PASS):
+        labels += segmenter().label(features(lines[start:start + LINES_PER_PASS]))
     reader = Reader(raw, lines, labels)
     reader.read()
     blocks = reader.blocks()
