@@ -16,11 +16,17 @@ from typing import Iterable
 
 import pycrfsuite
 
+from ..types import LINE_BODY, LINE_LABEL, LINE_SECTION_HEAD
+
 MODEL = Path(__file__).with_name("segmenter.crfsuite")
 # L1 and L2 penalties and iterations of the training, chosen on the dev days of the training
 # month (bench/train_segmenter.py --split): c1 0.05 → 0.2 kept accuracy (97.40% → 97.41% of
 # lines) with a smaller model; a stronger c2 or 500 issues did not help.
 TRAINING = {"c1": 0.2, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+
+
+_OWN_PARAGRAPH = (LINE_BODY, LINE_SECTION_HEAD, LINE_LABEL)
+_READ_ALIKE = {label: _OWN_PARAGRAPH for label in _OWN_PARAGRAPH}
 
 
 class Segmenter:
@@ -31,12 +37,17 @@ class Segmenter:
         self.tagger.open(str(path))
 
     def label(self, features: list[list[str]]) -> list[tuple[str, float]]:
-        """(label, marginal probability) for each line's features."""
+        """(label, probability) for each line's features. The probability is the marginal of
+        the labels that read the same way: a paragraph, a section head and a label are each one
+        paragraph of the text, so doubt among them is no doubt about the article's text."""
         if not features:
             return []
         self.tagger.set(features)
         labels = self.tagger.tag()
-        return [(label, self.tagger.marginal(label, i)) for i, label in enumerate(labels)]
+        return [
+            (label, sum(self.tagger.marginal(same, i) for same in _READ_ALIKE.get(label, (label,))))
+            for i, label in enumerate(labels)
+        ]
 
 
 @lru_cache(maxsize=1)
