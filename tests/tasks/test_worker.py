@@ -18,7 +18,8 @@ from archive.models import Article, Continuation, Issue
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKER = "redis://127.0.0.1:6379/14"
+# BAOKAN_TEST_BROKER lets two checkouts run their worker tests at once without sharing a queue.
+BROKER = os.environ.get("BAOKAN_TEST_BROKER", "redis://127.0.0.1:6379/14")
 # A killed worker's task comes back after this many seconds (Redis visibility timeout).
 VISIBILITY = 4
 
