@@ -35,6 +35,10 @@ class Issue(models.Model):
     edition = models.CharField("期号", max_length=32, blank=True)
     needs_review = models.BooleanField(default=False)
     review_reason = models.CharField(max_length=300, blank=True)
+    # Durable work (see archive/services/pending.py): set in the transaction that changed the
+    # issue's pages or links, cleared by the reassembly that rebuilt it.
+    reassembly_due = models.DateTimeField(null=True, blank=True, help_text="Since when reassembly is owed.")
+    reassembly_sent = models.DateTimeField(null=True, blank=True, help_text="When it was last sent to workers.")
 
     objects = IssueQuerySet.as_manager()
 
@@ -42,6 +46,11 @@ class Issue(models.Model):
         ordering = ["newspaper", "date"]
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="unique_issue_per_paper_and_date"),
+        ]
+        indexes = [
+            models.Index(
+                fields=["reassembly_due"], condition=models.Q(reassembly_due__isnull=False), name="issue_reassembly_due"
+            ),
         ]
 
     def __str__(self):
@@ -312,3 +321,35 @@ class ReviewItem(Article):
         proxy = True
         verbose_name = "article to review"
         verbose_name_plural = "review queue"
+
+
+class PendingIndex(models.Model):
+    """An article whose search entry is stale: written in the transaction that changed or
+    deleted the article, deleted by the indexing task once the index holds the change."""
+
+    # Not a foreign key: a deleted article's entry must still leave the index.
+    article_id = models.BigIntegerField(db_index=True)
+    created = models.DateTimeField(auto_now_add=True)
+    sent = models.DateTimeField(null=True, blank=True, help_text="When it was last sent to workers.")
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"index article {self.article_id}"
+
+
+class WorkError(models.Model):
+    """A failed attempt at background work or an internal error in ingest, kept for
+    ``manage.py status`` (the log has the traceback)."""
+
+    at = models.DateTimeField(auto_now_add=True)
+    work = models.CharField(max_length=64)
+    subject = models.CharField(max_length=500, blank=True)
+    message = models.TextField()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.work} {self.subject}: {self.message[:80]}"

@@ -1,19 +1,18 @@
 """Celery tasks: thin, idempotent, retried on transient errors; each calls one service.
 
-Queued with ``transaction.on_commit`` (see ``queue_*``), so a worker never looks for rows that
-are not committed yet. ``acks_late`` + ``reject_on_worker_lost``: a task whose worker dies is
-delivered again, which is safe because every service here can run twice.
+Sent by ``services.pending`` once the transaction that marked the work has committed, so a
+worker never looks for rows that are not committed yet, and the mark outlives a lost message.
+``acks_late`` + ``reject_on_worker_lost``: a task whose worker dies is delivered again, which is
+safe because every service here can run twice. Every failed attempt is kept for
+``manage.py status`` (``WorkError``).
 """
 
-from celery import shared_task
-from django.db import InterfaceError, OperationalError, transaction
+from celery import shared_task, signals
+from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from archive.services import reassemble
+from archive.services import pending, reassemble
 
-# Issues per reassembly task: enough to share one search-index commit (the costly part of
-# indexing), few enough that a redelivered task redoes little.
-REASSEMBLY_BATCH = 20
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 RETRY = {
     "acks_late": True,
@@ -28,57 +27,40 @@ RETRY = {
 
 @shared_task(**RETRY)
 def reassemble_issues_task(issue_ids: list[int]) -> dict:
-    """Rebuild the articles of these issues (each in its own transaction), then queue one
+    """Rebuild the articles of these issues (each in its own transaction), then send one
     indexing task for everything that changed: one index commit per batch, not per issue."""
-    touched, deleted, links = [], [], 0
+    changed, links = [], 0
     for issue_id in issue_ids:
         report = reassemble.reassemble_issue(issue_id)
         if report is None:
             continue
-        touched += report.created + report.updated
-        deleted += report.deleted
+        changed += report.created + report.updated + report.deleted
         links += report.links
-    # The services' transactions have committed: queue the index updates directly.
-    followers = []
-    if touched:
-        followers.append(index_articles_task.delay(sorted(set(touched))).id)
-    if deleted:
-        followers.append(unindex_articles_task.delay(sorted(set(deleted))).id)
-    return {"issues": len(issue_ids), "links": links, "touched": len(touched), "deleted": len(deleted),
-            "followers": followers}
+    # The reassemblies have committed their PendingIndex rows; if the broker is gone now,
+    # they wait for the next sweep.
+    sent = pending.pending_send(issues=[], articles=changed)
+    return {"issues": len(issue_ids), "links": links, "changed": len(set(changed)),
+            "followers": [result.id for result in sent.results]}
 
 
 @shared_task(**RETRY)
 def index_articles_task(article_ids: list[int]) -> int:
     """(Re)index these articles in search; ids of deleted articles are removed."""
-    from archive.search.indexing import index_articles
-
-    return index_articles(article_ids)
+    return pending.articles_index(article_ids)
 
 
 @shared_task(**RETRY)
-def unindex_articles_task(article_ids: list[int]) -> int:
-    from archive.search.indexing import remove_articles
-
-    return remove_articles(article_ids)
-
-
-def queue_reassembly(issue_ids) -> list:
-    """Queue reassembly in batches after the current transaction commits; returns the async
-    results (filled once the transaction has committed, i.e. at once outside a transaction)."""
-    ids = list(issue_ids)
-    results = []
-    for start in range(0, len(ids), REASSEMBLY_BATCH):
-        batch = ids[start:start + REASSEMBLY_BATCH]
-        transaction.on_commit(lambda batch=batch: results.append(reassemble_issues_task.delay(batch)))
-    return results
+def send_pending_work_task() -> dict:
+    """The beat's sweep: send whatever work is still marked and not in the queue."""
+    sent = pending.pending_send()
+    return {"issues": sent.issues, "articles": sent.articles, "broker_error": sent.broker_error}
 
 
-def queue_index(article_ids) -> None:
-    ids = sorted(set(article_ids))
-    transaction.on_commit(lambda: index_articles_task.delay(ids))
+@signals.task_retry.connect
+def _record_retry(sender=None, request=None, reason=None, **kwargs):
+    pending.work_error_record(work=request.task, subject=f"{request.args} (will retry)", error=reason)
 
 
-def queue_unindex(article_ids) -> None:
-    ids = sorted(set(article_ids))
-    transaction.on_commit(lambda: unindex_articles_task.delay(ids))
+@signals.task_failure.connect
+def _record_failure(sender=None, args=None, exception=None, **kwargs):
+    pending.work_error_record(work=sender.name, subject=str(args), error=exception)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from archive.models import Article, Continuation
-from archive.tasks import queue_index, queue_reassembly, queue_unindex
+from archive.services.pending import indexing_request, reassembly_request
 
 
 @transaction.atomic
@@ -22,7 +22,7 @@ def article_edit(*, article: Article, changes: dict, locks=()) -> Article:
         setattr(article, name, value)
     article.locked_fields = sorted(set(article.locked_fields) | set(changes) | set(locks))
     article.save()
-    queue_index([article.pk])
+    indexing_request([article.pk])
     return article
 
 
@@ -36,7 +36,7 @@ def article_mark_reviewed(*, article: Article) -> Article:
     article.review_reason = ""
     article.locked_fields = sorted(set(article.locked_fields) | {"needs_review", "review_reason"})
     article.save()
-    queue_index([article.pk])
+    indexing_request([article.pk])
     return article
 
 
@@ -49,7 +49,7 @@ def continuation_decide(*, continuation: Continuation, status: str) -> Continuat
     continuation.method = Continuation.Method.EDITOR
     continuation.needs_review = False
     continuation.save()
-    queue_reassembly([continuation.from_fragment.page.issue_id])
+    reassembly_request([continuation.from_fragment.page.issue_id])
     return continuation
 
 
@@ -66,7 +66,7 @@ def continuation_create(*, from_fragment, to_fragment) -> Continuation:
         defaults={"status": Continuation.Status.CONFIRMED, "method": Continuation.Method.EDITOR,
                   "needs_review": False, "confidence": 1.0},
     )
-    queue_reassembly([from_fragment.page.issue_id])
+    reassembly_request([from_fragment.page.issue_id])
     return continuation
 
 
@@ -75,5 +75,5 @@ def articles_delete(*, ids) -> int:
     """Delete articles and take them out of search once the deletion has committed."""
     deleted = list(Article.objects.filter(pk__in=ids).values_list("pk", flat=True))
     Article.objects.filter(pk__in=deleted).delete()
-    queue_unindex(deleted)
+    indexing_request(deleted)
     return len(deleted)

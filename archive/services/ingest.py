@@ -2,8 +2,14 @@
 
 Each file is written in its own transaction, so a rejected file leaves no rows and the rest of
 the batch goes on. A file whose bytes were ingested before (same sha256) is ``unchanged`` and
-nothing is written. Articles are built from the fragments by reassembly (services.reassemble),
-which the caller queues for the issues this touched.
+nothing is written. Articles are built from the fragments by reassembly (services.reassemble):
+the transaction that writes a page marks its issue owed one (services.pending), and the caller
+sends what is owed once the batch is done.
+
+Two runs over the same files at once take turns file by file (an advisory lock on the file's
+bytes, then the issue's row), so each page is written once and counted ``new`` by one run only.
+A lost database connection is not a bad file: the file is tried again, with growing pauses, for
+up to ``INGEST_DB_RETRY_SECONDS``; past that the batch stops (``IngestReport.stopped``).
 """
 from __future__ import annotations
 
@@ -14,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
+from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from archive import text as textlayer
 from archive.models import Block, Fragment, Issue, Newspaper, Page
+from archive.services.pending import reassembly_owed, work_error_record
 from archive.sources import SourceFile, discover
 from archive.text.decoding import DecodeError, decode_page
 
@@ -31,6 +39,8 @@ ANALYZE_AFTER = 200
 GUESS_MIN_CONFIDENCE = 0.5
 
 NEW, UNCHANGED, UPDATED, REJECTED = "new", "unchanged", "updated", "rejected"
+# Errors of the connection, not of the file: a server restarting, a connection cut, a deadlock.
+DATABASE_LOST = (OperationalError, InterfaceError)
 
 
 class Rejected(Exception):
@@ -49,6 +59,8 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
+    stopped: str = ""  # why the batch stopped before its end (the database stayed unreachable)
+    not_tried: int = 0
 
     @property
     def counts(self) -> Counter:
@@ -71,19 +83,55 @@ class IngestReport:
         )
 
 
-def ingest_paths(paths, *, paper: str | None = None, progress=None) -> IngestReport:
-    """Ingest every page file under ``paths``. ``progress`` wraps the file list (e.g. tqdm)."""
+def ingest_paths(paths, *, paper: str | None = None, progress=None, notify=None) -> IngestReport:
+    """Ingest every page file under ``paths``. ``progress`` wraps the file list (e.g. tqdm);
+    ``notify`` is told, in one line, each time a lost database connection is waited for."""
     discovery = discover([Path(p) for p in paths])
     report = IngestReport()
     for path, reason in discovery.errors:
         report.results.append(FileResult(path=path, status=REJECTED, reason=reason))
     files = progress(discovery.files) if progress else discovery.files
-    for source in files:
-        report.results.append(ingest_file(source, default_paper=paper))
-    counts = report.counts
-    if counts[NEW] + counts[UPDATED] >= ANALYZE_AFTER:
-        _refresh_statistics()
+    notify = notify or (lambda message: logger.warning("%s", message))
+    try:
+        for source in files:
+            report.results.append(_with_database(ingest_file, source, default_paper=paper, notify=notify))
+        counts = report.counts
+        if counts[NEW] + counts[UPDATED] >= ANALYZE_AFTER:
+            _with_database(_refresh_statistics, notify=notify)
+    except DATABASE_LOST as exc:
+        report.not_tried = len(discovery.files) + len(discovery.errors) - len(report.results)
+        report.stopped = (
+            f"the database stayed unreachable for {settings.INGEST_DB_RETRY_SECONDS} s "
+            f"({type(exc).__name__}: {str(exc).strip()}); stopped with {report.not_tried} files not tried: "
+            "run the same ingest again to go on"
+        )
     return report
+
+
+def _with_database(function, *args, notify, **kwargs):
+    """Call ``function``; if the database connection is lost, wait (0.5 s, 1 s, 2 s … up to
+    8 s between tries) and call it again, for up to INGEST_DB_RETRY_SECONDS."""
+
+    def before_sleep(state):
+        exc = state.outcome.exception()
+        # The broken connection is dropped; the next query opens a new one.
+        connection.close()
+        notify(
+            f"database connection lost ({type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}); "
+            f"trying again in {state.upcoming_sleep:.1f} s (attempt {state.attempt_number + 1})"
+        )
+
+    if connection.in_atomic_block:
+        # Inside a caller's transaction a new connection would not be in it: no retrying.
+        return function(*args, **kwargs)
+    retrying = Retrying(
+        retry=retry_if_exception_type(DATABASE_LOST),
+        wait=wait_exponential(multiplier=0.5, max=8),
+        stop=stop_after_delay(settings.INGEST_DB_RETRY_SECONDS),
+        before_sleep=before_sleep,
+        reraise=True,
+    )
+    return retrying(function, *args, **kwargs)
 
 
 def _refresh_statistics() -> None:
@@ -107,6 +155,11 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
         raw, encoding = decode_page(data)
         parsed = textlayer.parse_page(raw)
         with transaction.atomic():
+            # Another run may be writing these very bytes: wait for it, then look again.
+            _lock_bytes(sha256)
+            existing = _same_page(source, sha256)
+            if existing and existing["parser_version"] == textlayer.PARSER_VERSION:
+                return FileResult(source.path, UNCHANGED, page_id=existing["pk"], issue_id=existing["issue_id"])
             if existing:
                 # Same bytes, read by an older parser: read again in place (see page_reparse).
                 page, status = page_reparse(page_id=existing["pk"], parsed=parsed), UPDATED
@@ -114,12 +167,21 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
                 page, status = _write_page(source, default_paper, raw, encoding, sha256, parsed)
     except (Rejected, DecodeError) as exc:
         return FileResult(source.path, REJECTED, reason=str(exc))
+    except DATABASE_LOST:
+        raise  # not the file's fault: the caller waits for the database and tries again
     except OSError as exc:
         return FileResult(source.path, REJECTED, reason=f"cannot read: {exc.strerror or exc}")
     except Exception as exc:  # a parser bug must not stop the batch; the log has the traceback
         logger.exception("ingest failed for %s", source.path)
+        work_error_record(work="ingest", subject=str(source.path), error=exc)
         return FileResult(source.path, REJECTED, reason=f"internal error while ingesting: {exc!r}")
     return FileResult(source.path, status, page_id=page.pk, issue_id=page.issue_id)
+
+
+def _lock_bytes(sha256: str) -> None:
+    """Hold, until the transaction ends, a lock on these bytes (PostgreSQL advisory lock)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [sha256])
 
 
 def _same_page(source: SourceFile, sha256: str) -> dict | None:
@@ -144,6 +206,7 @@ def page_reparse(*, page_id: int, parsed) -> Page:
     an editor made between the old fragments go with them (the fragments are new rows).
     """
     page = Page.objects.select_for_update().get(pk=page_id)
+    reassembly_owed([page.issue_id])
     page.blocks.all().delete()
     page.fragments.all().delete()
     page.parser_version = textlayer.PARSER_VERSION
@@ -176,6 +239,9 @@ def _write_page(source, default_paper, raw, encoding, sha256, parsed):
     number = _given_or_guessed(source.page, parsed.page_number, "page number", flags)
 
     issue = _issue(newspaper, date, flags)
+    # Marking the issue owed a reassembly locks its row first: two runs writing pages of one
+    # issue, or a run and a reassembly of it, take turns.
+    reassembly_owed([issue.pk])
     status = NEW
     page = Page.objects.select_for_update().filter(issue=issue, number=number).first() if number else None
     if page is not None and source.page is None:

@@ -3,7 +3,8 @@
 For one issue: collect jump-outs (下转) and jump-ins (上接), let the pure matcher
 (archive.assembly) pair them one to one, keep what editors confirmed or rejected, then build
 or update one Article per chain of fragments. Re-running on unchanged data writes nothing, and a
-field an editor edited (``Article.locked_fields``) is never overwritten.
+field an editor edited (``Article.locked_fields``) is never overwritten. The issue's row lock
+makes two reassemblies of one issue (or a reassembly and an ingest into it) take turns.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from archive import assembly
 from archive.models import Article, Continuation, Contributor, Credit, Fragment, Issue
+from archive.services import pending
 
 # The Article fields reassembly derives from fragments (see _apply).
 DERIVED_FIELDS = (
@@ -116,6 +118,10 @@ def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> Reassemble
             continue
         report.deleted.append(article.pk)
         article.delete()
+    # Done, in the same transaction as the work: the issue is no longer owed a reassembly,
+    # and the search entries of what changed are owed an update.
+    Issue.objects.filter(pk=issue_id).update(reassembly_due=None, reassembly_sent=None)
+    pending.indexing_owed(report.created + report.updated + report.deleted)
     return report
 
 

@@ -70,6 +70,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/baokan"),
         conn_max_age=60,
+        # A persistent connection is checked before each request reuses it, so the site
+        # answers again at once after PostgreSQL restarts (instead of one 500 per worker).
+        conn_health_checks=True,
     )
 }
 # Each test run may name its own database, so parallel runs on one server do not collide.
@@ -100,6 +103,28 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # How long a delivered but unacknowledged task (its worker died) waits before redelivery.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 3600))}
+# Celery's Redis result backend retries a lost connection 20 times a second apart by default, so
+# a command sending work to a dead Redis hung for 20 s; the work is marked in the database
+# anyway (archive/services/pending.py), so give up quickly and leave it pending.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1},
+}
+# How long a command waits for the broker to answer before leaving its work pending.
+BROKER_CHECK_SECONDS = float(os.environ.get("BROKER_CHECK_SECONDS", 3))
+
+# Pending work (archive/services/pending.py): the beat task sends whatever is still marked every
+# WORK_SWEEP_SECONDS; work sent less than WORK_RESEND_AFTER seconds ago is taken to be queued.
+WORK_SWEEP_SECONDS = int(os.environ.get("WORK_SWEEP_SECONDS", 300))
+WORK_RESEND_AFTER = int(os.environ.get("WORK_RESEND_AFTER", 900))
+CELERY_BEAT_SCHEDULE = {
+    "send-pending-work": {
+        "task": "archive.tasks.send_pending_work_task",
+        "schedule": WORK_SWEEP_SECONDS,
+        # A sweep nobody ran in time is superseded by the next one: none pile up without workers.
+        "options": {"expires": WORK_SWEEP_SECONDS},
+    },
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Search: Xapian on disk, jieba-segmented text (see archive/search).
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
@@ -115,6 +140,9 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
 # Ingest limits: a page of a broadsheet is ~20 KB of text; anything over this is not a page.
 INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
+# How long ingest waits for a lost database connection to come back (retrying with growing
+# pauses) before it stops the batch; the files are not counted as rejected.
+INGEST_DB_RETRY_SECONDS = int(os.environ.get("INGEST_DB_RETRY_SECONDS", 120))
 
 LOGGING = {
     "version": 1,

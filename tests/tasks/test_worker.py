@@ -105,8 +105,13 @@ def test_a_worker_killed_mid_task_leaves_the_same_result(jump_issue, worker_env)
     # The observer runs each query in its own transaction: inside one, PostgreSQL would show
     # the same snapshot of pg_stat_activity every time.
     with psycopg.connect(**params) as blocker, psycopg.connect(**params, autocommit=True) as observer:
-        # Hold the issue's row lock so the worker's task stops in the middle, inside its transaction.
-        blocker.execute("SELECT 1 FROM archive_issue WHERE id = %s FOR UPDATE", (issue_id,))
+        # Hold the issue's fragments so the worker's task stops in the middle, inside its
+        # transaction, when it moves them into their articles (the command itself must still
+        # be able to mark the issue owed a reassembly).
+        blocker.execute(
+            "SELECT 1 FROM archive_fragment f JOIN archive_page p ON p.id = f.page_id WHERE p.issue_id = %s "
+            "FOR UPDATE OF f", (issue_id,)
+        )
         worker = start_worker(worker_env)
         try:
             queued = manage(worker_env, "reassemble", "--all")

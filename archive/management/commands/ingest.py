@@ -1,23 +1,30 @@
-"""``manage.py ingest PATH …``: ingest page files, then queue reassembly and indexing."""
+"""``manage.py ingest PATH …``: ingest page files, then send the reassembly and indexing owed."""
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from archive.services.ingest import ingest_paths
-from archive.tasks import queue_reassembly
+from archive.services.pending import pending_send
 from archive.waiting import wait_for
 
 # Below this many files a progress bar is noise.
 PROGRESS_FROM = 50
+# Exit statuses besides 0 (done) and 1 (some file rejected).
+STOPPED = 2       # the database stayed unreachable: files were left untried
+NOT_WAITED = 3    # --sync, but the broker could not be reached: the work is stored, pending
 
 
 class Command(BaseCommand):
     help = (
         "Ingest page text files and folders (recursively; layout <paper>/<YYYY-MM-DD>/<NN>.txt, "
-        "manifest.csv, or loose .txt). Re-ingesting the same bytes changes nothing. Prints each "
-        "rejected file with its reason and a summary; exits 1 if any file was rejected. "
-        "About 38 pages a second on two cores, reassembly and indexing included (bench/ingest.py)."
+        "manifest.csv, or loose .txt). Re-ingesting the same bytes changes nothing. Then sends the "
+        "reassembly and indexing still owed (of this batch and of earlier ones). Prints each rejected "
+        "file with its reason and a summary; exits 1 if any file was rejected, 2 if the database "
+        "stayed unreachable. With a broker that does not answer, pages are stored and their work "
+        "left pending (one line says so). About 38 pages a second on two cores, reassembly and "
+        "indexing included (bench/ingest.py)."
     )
 
     def add_arguments(self, parser):
@@ -31,12 +38,25 @@ class Command(BaseCommand):
                 return files
             return tqdm(files, desc="ingest", unit="page", file=sys.stderr, disable=options["verbosity"] == 0)
 
-        report = ingest_paths(paths, paper=paper, progress=progress)
+        report = ingest_paths(paths, paper=paper, progress=progress, notify=self.stderr.write)
         for result in report.rejected:
             self.stderr.write(f"rejected {result.path}: {result.reason}")
-        pending = queue_reassembly(report.issues_touched)
-        if sync:
-            wait_for(pending)
+        status = 1 if report.rejected else 0
+        if report.stopped:
+            self.stderr.write(f"ingest stopped: {report.stopped}")
+            self.stdout.write(report.summary())
+            sys.exit(STOPPED)
+        sent = pending_send()
+        if sent.broker_error:
+            self.stderr.write(
+                f"broker unreachable ({settings.CELERY_BROKER_URL}: {sent.broker_error}): pages are stored; "
+                "their reassembly and indexing stay pending until a worker's beat, or the next ingest "
+                "or reassemble, sends them (manage.py status shows what is pending)"
+            )
+            if sync:
+                status = status or NOT_WAITED
+        elif sync:
+            wait_for(sent.results)
         self.stdout.write(report.summary())
-        if report.rejected:
-            sys.exit(1)
+        if status:
+            sys.exit(status)
