@@ -51,6 +51,8 @@ def reassembly_owed(issue_ids) -> None:
     locks each issue until it commits, so reassembly never runs beside a half-written page)."""
     ids = sorted(set(issue_ids))
     if ids:
+        # Locked in id order first: two callers marking many issues at once never deadlock.
+        list(Issue.objects.filter(pk__in=ids).order_by("pk").select_for_update().values_list("pk", flat=True))
         Issue.objects.filter(pk__in=ids).update(reassembly_due=Coalesce("reassembly_due", Now()), reassembly_sent=None)
 
 
@@ -103,6 +105,10 @@ def pending_send(*, issues=None, articles=None) -> Sent:
         sent.broker_error = f"{type(exc).__name__}: {str(exc).strip() or 'no answer'}"
         logger.info("broker unreachable, work left pending: %s", sent.broker_error)
         _unclaim(issue_ids[sent.issues:], article_ids[sent.articles:])
+    except BaseException:
+        # Run in-process (no broker) and failed: what is left is not in any queue.
+        _unclaim(issue_ids[sent.issues:], article_ids[sent.articles:])
+        raise
     return sent
 
 
