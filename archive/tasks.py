@@ -7,7 +7,9 @@ safe because every service here can run twice. Every failed attempt is kept for
 ``manage.py status`` (``WorkError``).
 """
 
-from celery import shared_task, signals
+import functools
+
+from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
@@ -25,7 +27,23 @@ RETRY = {
 }
 
 
+def recorded(function):
+    """Keep every failed attempt for ``manage.py status``, then let Celery retry or fail it.
+    (Celery's failure signals are not sent for tasks run in-process with errors propagated.)"""
+
+    @functools.wraps(function)
+    def attempt(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except Exception as exc:
+            pending.work_error_record(work=f"{function.__module__}.{function.__name__}", subject=str(args), error=exc)
+            raise
+
+    return attempt
+
+
 @shared_task(**RETRY)
+@recorded
 def reassemble_issues_task(issue_ids: list[int]) -> dict:
     """Rebuild the articles of these issues (each in its own transaction), then send one
     indexing task for everything that changed: one index commit per batch, not per issue."""
@@ -44,23 +62,16 @@ def reassemble_issues_task(issue_ids: list[int]) -> dict:
 
 
 @shared_task(**RETRY)
+@recorded
 def index_articles_task(article_ids: list[int]) -> int:
     """(Re)index these articles in search; ids of deleted articles are removed."""
     return pending.articles_index(article_ids)
 
 
 @shared_task(**RETRY)
+@recorded
 def send_pending_work_task() -> dict:
     """The beat's sweep: send whatever work is still marked and not in the queue."""
     sent = pending.pending_send()
     return {"issues": sent.issues, "articles": sent.articles, "broker_error": sent.broker_error}
 
-
-@signals.task_retry.connect
-def _record_retry(sender=None, request=None, reason=None, **kwargs):
-    pending.work_error_record(work=request.task, subject=f"{request.args} (will retry)", error=reason)
-
-
-@signals.task_failure.connect
-def _record_failure(sender=None, args=None, exception=None, **kwargs):
-    pending.work_error_record(work=sender.name, subject=str(args), error=exception)

@@ -1,0 +1,87 @@
+"""Pending work is durable: ingest marks it with the pages, the sweep sends it, work clears it,
+and ``manage.py status`` shows it (tasks run in-process here: no broker)."""
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from archive.models import Article, Fragment, Issue, PendingIndex, WorkError
+from archive.services.editing import article_edit
+from archive.services.ingest import ingest_paths
+from archive.services.pending import pending_send
+from archive.tasks import reassemble_issues_task
+
+pytestmark = pytest.mark.django_db
+
+
+def status_lines(run) -> str:
+    out = io.StringIO()
+    run(call_command, "status", stdout=out)
+    return out.getvalue()
+
+
+def test_ingest_marks_its_issues_due_and_the_sweep_builds_them(jump_issue, run):
+    """Pages stored without sending anything leave their issue due; one sweep makes the
+    articles, indexes them, and clears every mark."""
+    ingest_paths([jump_issue])
+    issue = Issue.objects.get()
+    assert issue.reassembly_due is not None and not Article.objects.exists()
+    sent = run(pending_send)
+    assert sent.issues == 1 and not sent.broker_error
+    issue.refresh_from_db()
+    assert issue.reassembly_due is None and issue.reassembly_sent is None
+    assert Article.objects.count() == 3 and not Fragment.objects.filter(article__isnull=True).exists()
+    assert not PendingIndex.objects.exists()
+
+
+def test_ingest_of_unchanged_files_sends_what_is_still_pending(jump_issue, ingest_command):
+    """The failure of the issue report: pages stored, articles never made; ingesting the same
+    files again reports them unchanged and makes the articles."""
+    ingest_paths([jump_issue])
+    status, out, _ = ingest_command(jump_issue)
+    assert status == 0 and out.strip() == "pages: 0 new, 2 unchanged, 0 updated, 0 rejected"
+    assert Article.objects.count() == 3 and not Issue.objects.filter(reassembly_due__isnull=False).exists()
+
+
+def test_reassemble_without_options_sends_only_the_pending_work(jump_issue, run):
+    ingest_paths([jump_issue])
+    out = io.StringIO()
+    run(call_command, "reassemble", stdout=out)
+    assert out.getvalue().startswith("issues queued for reassembly: 1 (0 named)")
+    assert Article.objects.count() == 3
+
+
+def test_work_sent_lately_is_not_sent_again_until_it_is_stale(jump_issue, run, settings):
+    """A sweep takes work sent less than WORK_RESEND_AFTER ago to be queued still."""
+    ingest_paths([jump_issue])
+    Issue.objects.update(reassembly_sent=timezone.now())
+    assert run(pending_send).issues == 0 and not Article.objects.exists()
+    Issue.objects.update(reassembly_sent=timezone.now() - timedelta(seconds=settings.WORK_RESEND_AFTER + 1))
+    assert run(pending_send).issues == 1 and Article.objects.count() == 3
+
+
+def test_an_editors_change_is_owed_to_the_index_until_indexed(jump_issue, ingest_command, run):
+    """The edit's transaction records the index update; it is cleared only once indexed."""
+    ingest_command(jump_issue)
+    article = Article.objects.order_by("pk").first()
+    article_edit(article=article, changes={"headline": "改过的标题"})  # on-commit hooks not run
+    assert list(PendingIndex.objects.values_list("article_id", flat=True)) == [article.pk]
+    assert "articles pending indexing: 1" in status_lines(run)
+    run(pending_send)
+    assert not PendingIndex.objects.exists()
+
+
+def test_status_shows_pages_pending_work_and_the_last_error(jump_issue, run):
+    """A task that fails leaves a WorkError row, which status lists with what is pending."""
+    ingest_paths([jump_issue])
+    with pytest.raises(ValueError):
+        reassemble_issues_task.apply(args=[["not an id"]]).get()
+    [error] = WorkError.objects.all()
+    assert error.work == "archive.tasks.reassemble_issues_task" and "ValueError" in error.message
+    text = status_lines(run)
+    assert "pages: 2 in 1 issues; articles: 0" in text
+    assert "issues pending reassembly: 1" in text
+    assert "workers: no broker configured" in text
+    assert "archive.tasks.reassemble_issues_task" in text and "ValueError" in text
