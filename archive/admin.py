@@ -28,6 +28,7 @@ class IssueAdmin(admin.ModelAdmin):
     list_filter = ("newspaper", "needs_review")
     date_hierarchy = "date"
     inlines = [PageInline]
+    readonly_fields = ("reassembly_due", "reassembly_sent")  # the workers' marks (services.pending)
 
 
 @admin.register(Page)
