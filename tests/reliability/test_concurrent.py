@@ -1,11 +1,13 @@
 """Two runs at once, in two processes, end as one run would: no error, no duplicate, honest counts."""
 import re
 
+import psycopg
 import pytest
+from django.db import connection
 
-from archive.models import Article, Continuation
+from archive.models import Article, Continuation, Issue
 from tests.reliability.conftest import page_files, state_of
-from tests.reliability.servers import manage
+from tests.reliability.servers import manage, wait_until
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -68,3 +70,41 @@ def test_two_reassemblies_of_one_issue_at_once_end_as_one(generated_pages, test_
     for key in ("articles", "links"):
         assert after["state"][key] == expected[key], key
     assert after["state"]["article_history"] - history_before == len(expected["articles"])
+
+
+REASSEMBLE_EVERY_ISSUE = (
+    "from archive.models import Issue; from archive.services.reassemble import reassemble_issue; "
+    "[reassemble_issue(pk) for pk in Issue.objects.order_by('pk').values_list('pk', flat=True)]"
+)
+
+
+def test_two_reassemblies_lined_up_on_each_issue_end_as_one(generated_pages, test_db_env):
+    """Two processes call the reassembly service on every issue, both started while the
+    issues are held, so both are waiting on the first issue when it is let go: they race on
+    every issue, and still end with one article per chain, each created once."""
+    assert manage(test_db_env, "ingest", str(generated_pages)).returncode == 0
+    expected = state_of(test_db_env)["state"]
+    Article.objects.all().delete()
+    Continuation.objects.all().delete()
+    history_before = Article.history.count()
+
+    db = connection.settings_dict
+    params = {"host": db["HOST"], "port": db["PORT"], "user": db["USER"], "dbname": db["NAME"]}
+    with psycopg.connect(**params) as blocker, psycopg.connect(**params, autocommit=True) as observer:
+        blocker.execute("SELECT 1 FROM archive_issue WHERE id = %s FOR UPDATE", (Issue.objects.order_by("pk")[0].pk,))
+        processes = [manage(test_db_env, "shell", "-c", REASSEMBLE_EVERY_ISSUE, background=True) for _ in range(2)]
+        assert wait_until(lambda: _waiting_on_locks(observer) == 2, timeout=120), "the two runs never lined up"
+        blocker.rollback()
+    for process in processes:
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+    after = state_of(test_db_env)
+    for key in ("articles", "links"):
+        assert after["state"][key] == expected[key], key
+    assert after["state"]["article_history"] - history_before == len(expected["articles"])
+
+
+def _waiting_on_locks(conn) -> int:
+    return conn.execute(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    ).fetchone()[0]
