@@ -64,5 +64,9 @@ if ! (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null; then
   fi
 fi
 
+# The fault tests (tests/reliability) restart a throw-away PostgreSQL cluster of their own:
+# they need Debian's initdb and pg_ctl even where the database itself is elsewhere.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then apt_install postgresql || true; fi
+
 # 4. Schema.
 .venv/bin/python manage.py migrate --noinput -v 0
