@@ -35,10 +35,10 @@ def wait_until(predicate, timeout=60.0, step=0.1) -> bool:
     return False
 
 
-def manage(env, *args, timeout=300, **popen):
-    """``manage.py`` in a subprocess; with ``popen`` truthy, the running Popen."""
+def manage(env, *args, timeout=300, background=False):
+    """``manage.py`` in a subprocess: its CompletedProcess, or with ``background`` the running Popen."""
     command = [sys.executable, "manage.py", *args]
-    if popen.pop("background", False):
+    if background:
         return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, start_new_session=True)
     return subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, capture_output=True, text=True)

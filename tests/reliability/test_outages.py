@@ -1,6 +1,7 @@
 """Outages caused for real: a Redis broker that is down or dies during `ingest`, a PostgreSQL
 server restarted in the middle of a batch. Each ends with every page stored once and every
 article made, without anyone running a command to repair it."""
+import os
 import signal
 import subprocess
 import sys
@@ -80,10 +81,10 @@ def test_redis_killed_during_ingest_then_back_the_beat_makes_every_article(gener
         after = state_of(test_db_env)["state"]
         for key in ("pages", "fragments", "articles", "links"):
             assert after[key] == expected[key], key
+        status = manage(env, "status", timeout=60).stdout
+        assert "issues pending reassembly: 0" in status and "workers: 1 answered" in status
     finally:
         if worker.poll() is None:
-            import os
-
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=60)
         redis.kill()
@@ -146,8 +147,6 @@ def test_the_site_answers_at_once_after_postgres_restarts(cluster, tmp_path, see
         cluster.restart()
         assert _status(url) == 200
     finally:
-        import os
-
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
