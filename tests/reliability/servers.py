@@ -137,9 +137,12 @@ class PrivateCluster:
         self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.folder / "log"),
                   "-w", "start")
 
-    def restart(self) -> None:
-        """A fast shutdown (every connection cut, as in a crash or an upgrade) and a start."""
+    def stop(self) -> None:
+        """A fast shutdown: every connection is cut, as in a crash or an upgrade."""
         self._run(_pg_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def restart(self) -> None:
+        self.stop()
         self.start()
 
     def destroy(self) -> None:

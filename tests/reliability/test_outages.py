@@ -37,6 +37,9 @@ def test_broker_unreachable_before_ingest_leaves_the_work_pending(jump_issue, te
     assert "issues pending reassembly: 1" in status and "unreachable" in status
     assert state_of(env)["pending"]["fragments_without_article"] > 0
 
+    waited = manage(env, "ingest", str(jump_issue), "--sync", timeout=60)
+    assert waited.returncode == 3 and "2 unchanged" in waited.stdout  # --sync cannot wait: status 3
+
     again = manage(test_db_env, "ingest", str(jump_issue))
     assert again.returncode == 0 and "2 unchanged" in again.stdout
     after = state_of(test_db_env)
@@ -128,6 +131,30 @@ def test_postgres_restarted_during_ingest_rejects_nothing(generated_pages, clust
     expected = state_of(reference)["state"]
     for key in ("pages", "fragments", "articles", "links"):
         assert after["state"][key] == expected[key], key
+
+
+def test_postgres_down_for_good_stops_the_batch_and_a_rerun_finishes_it(generated_pages, cluster, tmp_path):
+    """The server stopped (not restarted) mid-batch: ingest waits INGEST_DB_RETRY_SECONDS, then
+    stops with status 2, rejecting nothing and naming the files not tried; once the server is
+    back, the same ingest stores the rest and every article is made."""
+    env = base_env(DATABASE_URL=cluster.url, SEARCH_INDEX_DIR=str(tmp_path / "index"), INGEST_DB_RETRY_SECONDS="4")
+    assert manage(env, "migrate", "--noinput", "-v", "0").returncode == 0
+    ingest = manage(env, "ingest", str(generated_pages), background=True)
+    assert wait_until(lambda: count_pages(env) >= 15, timeout=120), "ingest never started"
+    cluster.stop()
+    out, err = ingest.communicate(timeout=300)
+    cluster.start()
+    assert ingest.returncode == 2, err
+    assert "rejected" not in err and "files not tried: run the same ingest again" in err
+    stored = count_pages(env)
+    files = page_files(generated_pages)
+    assert 15 <= stored < files
+
+    rerun = manage(env, "ingest", str(generated_pages))
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.strip() == f"pages: {files - stored} new, {stored} unchanged, 0 updated, 0 rejected"
+    after = state_of(env)
+    assert after["pending"] == NOTHING_PENDING and len(after["state"]["pages"]) == files
 
 
 def test_the_site_answers_at_once_after_postgres_restarts(cluster, tmp_path, seeds_dir):
