@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
-from tenacity import RetryError, Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
+from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from archive import text as textlayer
 from archive.models import Block, Fragment, Issue, Newspaper, Page
@@ -116,8 +116,9 @@ def _with_database(function, *args, notify, **kwargs):
         exc = state.outcome.exception()
         # The broken connection is dropped; the next query opens a new one.
         connection.close()
+        first_line = (str(exc).strip().splitlines() or [""])[0]
         notify(
-            f"database connection lost ({type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}); "
+            f"database connection lost ({type(exc).__name__}: {first_line}); "
             f"trying again in {state.upcoming_sleep:.1f} s (attempt {state.attempt_number + 1})"
         )
 
