@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Min
 
 from archive.models import Article, Issue, Page, PendingIndex, WorkError
+from archive.services.pending import broker_check
 
 LAST_ERRORS = 5
 PING_SECONDS = 2.0
@@ -55,7 +56,7 @@ def _ping_workers(seconds: float) -> tuple[list[str], str]:
 
     try:
         with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, interval_start=0, timeout=settings.BROKER_CHECK_SECONDS)
+            broker_check(app, conn)
             replies = app.control.ping(timeout=seconds, connection=conn)
     except (BrokerError, OSError) as exc:
         return [], f"{type(exc).__name__}: {exc}"

@@ -94,7 +94,7 @@ def pending_send(*, issues=None, articles=None) -> Sent:
                 for i in range(0, len(article_ids), INDEX_BATCH)]
     try:
         if not settings.CELERY_TASK_ALWAYS_EAGER:
-            _check_broker(tasks.reassemble_issues_task.app)
+            broker_check(tasks.reassemble_issues_task.app)
         for task, batch in batches:
             sent.results.append(task.delay(batch))
             if task is tasks.reassemble_issues_task:
@@ -132,10 +132,14 @@ def _unclaim(issue_ids, article_ids) -> None:
     PendingIndex.objects.filter(article_id__in=article_ids).update(sent=None)
 
 
-def _check_broker(app) -> None:
-    """Fail fast when the broker does not answer, before any task is sent."""
-    with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, interval_start=0, timeout=settings.BROKER_CHECK_SECONDS)
+def broker_check(app, conn=None) -> None:
+    """Raise kombu's OperationalError at once when the broker does not answer (before any task
+    is sent, rather than after Celery's own minute of retries)."""
+    if conn is None:
+        with app.connection_for_write() as conn:
+            broker_check(app, conn)
+        return
+    conn.ensure_connection(max_retries=1, interval_start=0, timeout=settings.BROKER_CHECK_SECONDS)
 
 
 def articles_index(article_ids) -> int:
