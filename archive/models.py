@@ -8,8 +8,8 @@ from simple_history.models import HistoricalRecords
 
 class Newspaper(models.Model):
     slug = models.SlugField(max_length=64, unique=True)
-    name = models.CharField(max_length=200)
-    place = models.CharField(max_length=200, blank=True)
+    name = models.CharField("报名", max_length=200, help_text="读者看到的名称，如“人民日报”")
+    place = models.CharField("出版地", max_length=200, blank=True)
     language = models.CharField(max_length=16, default="zh-CN")
 
     class Meta:
@@ -178,11 +178,12 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Kind(models.TextChoices):
-        NEWS = "news", "news"
-        COMMENTARY = "commentary", "commentary"
-        PHOTO = "photo", "photo"
-        BRIEF = "brief", "brief"
-        FRAGMENT = "fragment", "fragment"
+        # Labels in Chinese: readers see them as search facets, editors in the admin.
+        NEWS = "news", "新闻"
+        COMMENTARY = "commentary", "评论"
+        PHOTO = "photo", "图片"
+        BRIEF = "brief", "简讯"
+        FRAGMENT = "fragment", "续文"
 
     class ContinuationStatus(models.TextChoices):
         NONE = "none", "none"
