@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,8 @@ _LAYOUT_FILE = re.compile(r"^(?P<page>\d{1,3})(?:-(?P<section>.+))?\.txt$", re.I
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("file", "paper", "date", "page", "section")
+PAPER_FILE = "paper.json"  # <paper-slug>/paper.json: {"name": "人民日报", "place": "北京"}
+PAPER_FIELD_LENGTH = 200  # Newspaper.name and .place
 
 
 @dataclass(frozen=True)
@@ -30,10 +33,19 @@ class SourceFile:
     problems: tuple[str, ...] = field(default=())  # metadata that could not be read
 
 
+@dataclass(frozen=True)
+class PaperInfo:
+    """What a layout's ``paper.json`` says about its paper."""
+
+    name: str
+    place: str = ""
+
+
 @dataclass
 class Discovery:
     files: list[SourceFile]
     errors: list[tuple[Path, str]]  # paths that cannot be ingested at all, with the reason
+    papers: dict[str, PaperInfo] = field(default_factory=dict)  # by slug, from paper.json files
 
 
 def discover(paths: list[Path]) -> Discovery:
@@ -59,7 +71,33 @@ def discover(paths: list[Path]) -> Discovery:
             found.setdefault(given.resolve(), from_layout(given))
         else:
             errors.append((given, "no such file or folder"))
-    return Discovery(files=list(found.values()), errors=errors)
+    files = list(found.values())
+    papers = {}
+    for source in files:
+        if source.origin == "layout" and source.paper not in papers:
+            info = paper_info(source.path.parent.parent / PAPER_FILE, errors)
+            if info is not None:
+                papers[source.paper] = info
+    return Discovery(files=files, errors=errors, papers=papers)
+
+
+def paper_info(path: Path, errors: list[tuple[Path, str]]) -> PaperInfo | None:
+    """The paper.json at ``path`` (None if there is none); a bad one is added to ``errors``."""
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        errors.append((path, f"cannot read paper.json: {exc}"))
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not data["name"].strip():
+        errors.append((path, 'paper.json needs a "name", e.g. {"name": "人民日报", "place": "北京"}'))
+        return None
+    name, place = data["name"].strip(), data.get("place") or ""
+    if not isinstance(place, str) or max(len(name), len(place)) > PAPER_FIELD_LENGTH:
+        errors.append((path, f'paper.json: "name" and "place" must be text of at most {PAPER_FIELD_LENGTH} characters'))
+        return None
+    return PaperInfo(name=name, place=place.strip())
 
 
 def from_layout(path: Path) -> SourceFile:
