@@ -9,6 +9,7 @@ MONTHS_WITHIN = 24
 # The chart's own coordinates (SVG viewBox); the stylesheet scales it to the column's width.
 WIDTH, HEIGHT = 600, 72
 GAP = 0.2  # share of each bar's slot left empty between bars
+MAX_BAR = 48  # a bar's widest, so that two or three periods do not make slabs
 
 
 def period_range(period: str) -> tuple[datetime.date, datetime.date]:
@@ -107,6 +108,7 @@ def _bars(periods: list[str], counts: dict[str, int]) -> list[Bar]:
     slot = WIDTH / len(periods)
     most = max(counts.values())
     bars = []
+    width = min(slot * (1 - GAP), MAX_BAR)
     for index, period in enumerate(periods):
         count = counts.get(period, 0)
         # A period with any match stays visible however tall the highest bar is.
@@ -116,9 +118,9 @@ def _bars(periods: list[str], counts: dict[str, int]) -> list[Bar]:
                 period=period,
                 label=period_label(period),
                 count=count,
-                x=round(index * slot + slot * GAP / 2, 2),
+                x=round(index * slot + (slot - width) / 2, 2),
                 y=round(HEIGHT - height, 2),
-                width=round(slot * (1 - GAP), 2),
+                width=round(width, 2),
                 height=round(height, 2),
                 slot_x=round(index * slot, 2),
                 slot_width=round(slot, 2),
