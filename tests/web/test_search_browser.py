@@ -1,15 +1,17 @@
 """The search results page in Chromium at a phone's and a desktop's width: the first result on the
 first screen, the timeline drawn, facets beside the results on a desktop, and axe finding nothing."""
+import datetime
 import json
 
 import pytest
+from django.core.management import call_command
 from haystack import connections
 
-import datetime
-
+from archive.search.indexing import index_articles
 from tests.factories import NewspaperFactory
 from tests.search.articles import make_article
-from tests.web.test_browser import ARTIFACTS, AXE, CHROMIUM, browser  # noqa: F401  (the fixture)
+# The reader's walk's marks (browser, slow, skipped without Chromium, live-server database) and fixture.
+from tests.web.test_browser import ARTIFACTS, AXE, browser, pytestmark  # noqa: F401
 
 # A phone's screen (an iPhone 12/13/14: 390 × 844 CSS pixels) and a laptop's.
 SCREENS = {"phone": (390, 844), "desktop": (1280, 800)}
@@ -23,21 +25,10 @@ RENMIN = [
 ]
 QUERIES = {"years": {"q": "发展"}, "months": {"q": "发展", "from": "2019-01-01", "to": "2019-12-31"}}
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent: run scripts/install-browser.sh"),
-    pytest.mark.django_db(transaction=True),
-]
-
 
 @pytest.fixture
 def searchable(seeds_dir, django_capture_on_commit_callbacks):
     """The seed pages and a few articles of 人民日报, indexed."""
-    from django.core.management import call_command
-
-    from archive.search.indexing import index_articles
-
     backend = connections["default"].get_backend()
     backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
