@@ -196,3 +196,11 @@ def test_form_fields_each_pair_a_label_with_its_input(client, archive):
     fields = re.findall(r'<p class="field"><label for="([^"]+)">[^<]+</label><input id="([^"]+)"', html)
     assert [label for label, _ in fields] == ["search-from", "search-to", "search-page", "search-contributor"]
     assert all(label == field for label, field in fields)
+
+
+def test_the_bare_search_page_shows_how_to_search(client, db, search_backend):
+    """With nothing asked yet, the syntax hint stands under the form, not folded away."""
+    html = page(client)
+    hint = html.index('<p class="hint">')
+    assert html.index("</details>") < hint < html.index("</form>")
+    assert "<aside" not in html and "<svg" not in html
