@@ -115,3 +115,16 @@ def test_phone_form_pairs_each_label_with_its_input_on_one_line(searchable, live
     view.screenshot(path=str(ARTIFACTS / "search-form-phone.png"))
     assert not axe_violations(view)
 
+
+
+def test_bare_page_and_empty_result_pass_axe(searchable, live_server, browser):
+    """The search page before a query and a search that finds nothing (with a filter to drop):
+    axe finds nothing at either width."""
+    for device, (width, height) in SCREENS.items():
+        view = browser.new_page(viewport={"width": width, "height": height}, locale="zh-CN")
+        for name, query in (("bare", ""), ("empty", "q=没有这样的说法&kind=news")):
+            view.goto(f"{live_server.url}/search/?{query}")
+            view.screenshot(path=str(ARTIFACTS / f"search-{name}-{device}.png"), full_page=True)
+            assert view.locator(".empty").count() == (name == "empty")
+            assert not axe_violations(view), (name, device)
+        view.close()
