@@ -7,6 +7,7 @@ from django.urls import path
 
 from archive.search.forms import SearchForm
 from archive.search.selectors import search_articles
+from archive.views.limits import rate_limited
 
 FACET_LIMIT = 20
 
@@ -25,6 +26,7 @@ def _run(request):
     return form, result
 
 
+@rate_limited("search", json=False)
 def search(request):
     """The search page: a GET form, results, facets as links, pagination."""
     form, result = _run(request)
@@ -43,6 +45,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+@rate_limited("api", json=True)
 def api_search(request):
     """JSON: ``{"count", "results": [...], "facets": {...}}``; 400 for invalid parameters."""
     form, result = _run(request)
