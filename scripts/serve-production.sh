@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.production}
 .venv/bin/python manage.py migrate --noinput -v 0
-.venv/bin/python manage.py createcachetable
+.venv/bin/python manage.py createcachetable -v 0
 .venv/bin/python manage.py collectstatic --noinput -v 0
 exec .venv/bin/gunicorn config.wsgi \
   --bind "${BIND:-127.0.0.1:8000}" \

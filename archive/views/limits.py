@@ -9,6 +9,19 @@ from django.shortcuts import render
 from django_ratelimit.core import get_usage
 
 
+def client_address(request) -> str:
+    """The client's address: ``REMOTE_ADDR``, or behind a proxy the header it names in
+    ``settings.CLIENT_ADDRESS_HEADER`` (its last entry: the address the proxy itself saw; the
+    ones before it a client can write). Rate limits and the admin's lock-out both count by it."""
+    header = settings.CLIENT_ADDRESS_HEADER
+    value = request.META.get(header, "") if header else ""
+    return value.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+def _client(group, request):
+    return client_address(request)
+
+
 def _rate(group, request):
     return settings.PUBLIC_RATE_LIMIT  # read per request, so a setting changed at run time counts
 
@@ -19,7 +32,7 @@ def rate_limited(group: str, *, json: bool):
     def decorate(view):
         @wraps(view)
         def limited(request, *args, **kwargs):
-            usage = get_usage(request, group=group, key="ip", rate=_rate, increment=True)
+            usage = get_usage(request, group=group, key=_client, rate=_rate, increment=True)
             if usage is not None and usage["should_limit"]:
                 return _too_many(request, retry_after=max(1, usage["time_left"]), json=json)
             return view(request, *args, **kwargs)

@@ -169,11 +169,10 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "baokan_cache"}}
 
 # Search and the API answer this many requests per client (by address) per minute, then 429
-# with Retry-After. Behind a proxy, RATELIMIT_IP_META_KEY names the header with the client's
-# address (e.g. HTTP_X_REAL_IP), else every reader shares the proxy's address.
+# with Retry-After. Behind a proxy, CLIENT_ADDRESS_HEADER names the header it puts the client's
+# address in (e.g. HTTP_X_REAL_IP), else every reader shares the proxy's address.
 PUBLIC_RATE_LIMIT = os.environ.get("PUBLIC_RATE_LIMIT", "60/m")
-if os.environ.get("RATELIMIT_IP_META_KEY"):
-    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
 
 # Admin login: this many wrong passwords for one user name, or from one address, lock it out
 # (the right password included) for the cool-off.
@@ -182,6 +181,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "archive.views.limits.client_address"
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,8 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django_ratelimit.core import get_usage
 
+from archive.views.limits import client_address
+
 pytestmark = pytest.mark.django_db
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -65,11 +67,11 @@ def test_rendered_pages_hold_no_inline_script_or_style(client, site, url):
     assert not INLINE.findall(client.get(url).content.decode())
 
 
-def _fresh_window(request_factory, group, rate):
-    """Wait, if needed, so the rate window of the test client's address has >10 s left: the test
-    must not see its count reset halfway."""
-    usage = get_usage(request_factory.get("/", REMOTE_ADDR="127.0.0.1"), group=group, key="ip", rate=rate,
-                      increment=False)
+def _fresh_window(request_factory, group, rate, address="127.0.0.1"):
+    """Wait, if needed, so the rate window of ``address`` (each has its own) has >10 s left:
+    the test must not see its count reset halfway."""
+    usage = get_usage(request_factory.get("/", REMOTE_ADDR=address), group=group,
+                      key=lambda group, request: client_address(request), rate=rate, increment=False)
     if usage["time_left"] < 10:
         time.sleep(usage["time_left"] + 1)
 
@@ -96,6 +98,21 @@ def test_search_and_the_api_answer_429_beyond_the_limit(client, site, settings, 
     assert "请求过于频繁" in response.content.decode()
     assert "Content-Security-Policy" in response
     assert client.get(url, REMOTE_ADDR="10.0.0.7").status_code == 200
+
+
+def test_behind_a_proxy_clients_are_told_apart_by_its_header(client, site, settings, rf):
+    """Every request comes from the proxy's address; the header it sets tells the readers apart,
+    and of a list only its last entry (what the proxy saw) counts, not what a client wrote."""
+    settings.PUBLIC_RATE_LIMIT = "3/m"
+    settings.CLIENT_ADDRESS_HEADER = "HTTP_X_FORWARDED_FOR"
+    _fresh_window(rf, "api", "3/m", address="203.0.113.5")
+
+    def get(forwarded):
+        return client.get("/api/", HTTP_X_FORWARDED_FOR=forwarded).status_code
+
+    assert [get("203.0.113.5") for _ in range(3)] + [get("203.0.113.5")] == [200, 200, 200, 429]
+    assert get("198.51.100.1, 203.0.113.5") == 429  # a forged first entry changes nothing
+    assert get("198.51.100.7") == 200
 
 
 def test_the_public_pages_outside_search_and_the_api_are_not_limited(client, front_page, settings):
