@@ -142,3 +142,21 @@ def test_two_files_claiming_one_page_are_both_refused(tmp_path, ingest_command):
     assert refused["01.txt"].startswith("page 1 of taiyuan-daily 2022-06-03 is also claimed by ")
     assert refused["01.txt"].endswith("01-要闻.txt in this batch; keep one file per page")
     assert list(Page.objects.values_list("number", flat=True)) == [3]
+
+
+def test_a_file_of_more_lines_than_a_page_is_refused_before_parsing(tmp_path, ingest_command):
+    """5 MB of two-byte lines took parse_page 9.5 minutes and 5 GB (bench/hostile.py); past
+    MAX_LINES non-blank lines a file is refused with the count, and the batch goes on."""
+    from archive.text.decoding import MAX_LINES
+
+    folder = tmp_path / "taiyuan-daily" / "2022-06-03"
+    folder.mkdir(parents=True)
+    (folder / "01.txt").write_text("a\n" * (MAX_LINES + 1), encoding="utf-8")
+    (folder / "02.txt").write_text("\n" * (MAX_LINES * 3) + PAGE_3, encoding="utf-8")  # blank lines cost nothing
+    (folder / "03.txt").write_text(PAGE_1, encoding="utf-8")
+    status, out, err = ingest_command(tmp_path)
+    assert status == 1
+    assert reasons(err) == {
+        "01.txt": f"{MAX_LINES + 1:,} lines of text: not one page (a page has a few hundred; "
+                  f"the limit is {MAX_LINES:,}); split it into one file per page"}
+    assert sorted(Page.objects.values_list("number", flat=True)) == [2, 3]
