@@ -66,3 +66,4 @@ fi
 
 # 4. Schema.
 .venv/bin/python manage.py migrate --noinput -v 0
+.venv/bin/python manage.py createcachetable -v 0  # the shared cache rate limits count in (unless CACHE_URL is Redis)

@@ -186,7 +186,7 @@ def _read(path: Path) -> bytes:
 
 
 def _write_page(source, default_paper, raw, encoding, sha256, parsed):
-    flags = list(source.problems) + list(parsed.flags)
+    flags = list(parsed.flags)
     newspaper = _newspaper(source.paper or default_paper)
     guesses = {
         name: {"value": str(guess.value), "confidence": guess.confidence, "reason": guess.reason}

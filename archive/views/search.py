@@ -6,6 +6,7 @@ from django.urls import path
 from archive import selectors
 from archive.search.forms import SearchForm
 from archive.search.selectors import search_articles
+from archive.views.limits import rate_limited
 from archive.views.search_links import (
     FILTER_PARAMS, chips, clean_params, facet_groups, link, period_filter, timeline_links, value_label,
 )
@@ -28,6 +29,7 @@ def _run(request):
     return form, result
 
 
+@rate_limited("search", json=False)
 def search(request):
     """The search page: a GET form, active filters as removable chips, hits over time, results,
     facets as links in a sidebar, pagination."""
@@ -53,6 +55,7 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
+@rate_limited("api", json=True)
 def api_search(request):
     """JSON: ``{"count", "results": [...], "facets": {...}, "timeline": {...}}``; 400 for invalid
     parameters (docs/api.md)."""
