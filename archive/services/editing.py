@@ -1,29 +1,104 @@
 """Editors' changes: corrections lock the fields they touch; link decisions are final.
 
 Reassembly reads ``Article.locked_fields`` and ``Continuation.method/status`` and never
-overrides them, so an editor's work survives every re-run.
+overrides them, so an editor's work survives every re-run. Both take the issue's row lock
+(``select_for_update``) first, so an editor's save and a reassembly of the same issue run one
+after the other, each reading what the other committed.
 """
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from archive.models import Article, Continuation
+from archive.models import Article, Continuation, Issue
 from archive.tasks import queue_index, queue_reassembly, queue_unindex
+
+# Fields whose locks an editor may release: the editable ones, plus what other screens lock.
+LOCKABLE_FIELDS = (*Article.EDITABLE_FIELDS, "contributors", "needs_review", "review_reason")
+
+
+CONFLICT_MESSAGE = (
+    "这篇文章在你打开之后已被修改（重新拼接或其他编辑），你的修改没有保存。"
+    "请在新窗口重新打开本页核对，再保存你的修改。"
+)
+
+
+class EditConflict(ValidationError):
+    """The article changed (reassembly or another editor) after the editor opened it."""
+
+
+def normalise_value(value):
+    """A submitted value as it is stored: browsers send text with CRLF (or CR) line ends."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+    return value
+
+
+def really_changed(stored, submitted) -> bool:
+    """Whether a submitted value differs from the stored one once line ends are normalised."""
+    return normalise_value(submitted) != normalise_value(stored)
+
+
+def article_version(article: Article) -> str:
+    """What an edit form remembers of the article it showed (see ``article_edit``)."""
+    return article.updated_at.isoformat() if article.updated_at else ""
+
+
+def _locked_article(pk: int) -> Article:
+    """The article, read fresh under its issue's row lock (the lock reassembly takes)."""
+    issue_id = Article.objects.filter(pk=pk).values_list("issue_id", flat=True).get()
+    Issue.objects.select_for_update().filter(pk=issue_id).first()
+    return Article.objects.select_for_update().get(pk=pk)
 
 
 @transaction.atomic
-def article_edit(*, article: Article, changes: dict, locks=()) -> Article:
-    """Apply an editor's corrections and lock each changed field (plus ``locks``)."""
+def article_edit(*, article: Article, changes: dict, locks=(), seen_version: str | None = None) -> list[str]:
+    """Apply an editor's corrections: only fields whose value really changed are written and
+    locked (plus ``locks``). Returns the names of the fields written.
+
+    ``seen_version`` is ``article_version`` of the article as the editor's form showed it: if
+    the article changed since, nothing is written and EditConflict says so, so neither the
+    editor's change nor reassembly's is lost without the editor knowing.
+    """
     unknown = set(changes) - set(Article.EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
-    for name, value in changes.items():
-        setattr(article, name, value)
-    article.locked_fields = sorted(set(article.locked_fields) | set(changes) | set(locks))
-    article.save()
+    fresh = _locked_article(article.pk)
+    if seen_version and seen_version != article_version(fresh):
+        raise EditConflict(CONFLICT_MESSAGE)
+    changed = [name for name, value in changes.items() if really_changed(getattr(fresh, name), value)]
+    new_locks = set(changed) | set(locks)
+    if not changed and new_locks <= set(fresh.locked_fields):
+        _copy(fresh, article)
+        return []
+    for name in changed:
+        setattr(fresh, name, normalise_value(changes[name]))
+    fresh.locked_fields = sorted(set(fresh.locked_fields) | new_locks)
+    fresh.save(update_fields=[*changed, "locked_fields", "updated_at"])
+    _copy(fresh, article)
     queue_index([article.pk])
-    return article
+    return changed
+
+
+def _copy(source: Article, target: Article) -> None:
+    """Leave the caller's instance as stored (the admin redirects from it, history reads it)."""
+    if source is not target:
+        for field in Article._meta.concrete_fields:
+            setattr(target, field.attname, getattr(source, field.attname))
+
+
+@transaction.atomic
+def article_release(*, article: Article, fields) -> list[str]:
+    """Release the editor's locks on ``fields``: reassembly sets them from the parse again."""
+    fresh = _locked_article(article.pk)
+    released = [name for name in fields if name in fresh.locked_fields]
+    if released:
+        fresh.locked_fields = [name for name in fresh.locked_fields if name not in released]
+        fresh.save(update_fields=["locked_fields", "updated_at"])
+        queue_reassembly([fresh.issue_id])
+    _copy(fresh, article)
+    return released
 
 
 @transaction.atomic

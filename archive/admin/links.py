@@ -1,0 +1,43 @@
+"""Continuations (links between the halves of a jumping article) and fragments in the admin."""
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.models import Continuation, Fragment
+from archive.services import editing
+
+
+@admin.register(Continuation)
+class ContinuationAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "confidence", "status", "method", "needs_review")
+    list_filter = ("status", "method", "needs_review")
+    readonly_fields = ("score", "confidence", "evidence")
+    raw_id_fields = ("from_fragment", "to_fragment")
+    actions = ["confirm", "reject"]
+
+    @admin.action(description="确认所选链接")
+    def confirm(self, request, queryset):
+        self._decide(request, queryset, Continuation.Status.CONFIRMED, "确认")
+
+    @admin.action(description="否决所选链接")
+    def reject(self, request, queryset):
+        self._decide(request, queryset, Continuation.Status.REJECTED, "否决")
+
+    def _decide(self, request, queryset, status, verb):
+        count = 0
+        for continuation in queryset.select_related("from_fragment__page"):
+            editing.continuation_decide(continuation=continuation, status=status)
+            count += 1
+        self.message_user(request, f"已{verb} {count} 个跨版链接；相关各期将重新拼接。", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        if change and form.changed_data == ["status"]:
+            editing.continuation_decide(continuation=obj, status=obj.status)
+        else:
+            editing.continuation_create(from_fragment=obj.from_fragment, to_fragment=obj.to_fragment)
+
+
+@admin.register(Fragment)
+class FragmentAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "jump_in_line", "jump_out_line", "article")
+    search_fields = ("headline",)
+    readonly_fields = [f.name for f in Fragment._meta.fields]

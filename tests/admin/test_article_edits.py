@@ -1,0 +1,82 @@
+"""Saving an article writes and locks only what the editor really changed; locks can be released."""
+import pytest
+from django.core.management import call_command
+
+from archive.models import Article
+from archive.services import editing
+from tests.admin.forms import article_form
+
+pytestmark = pytest.mark.django_db
+
+RIVER = "太原推进汾河生态修复治理工程"
+
+
+@pytest.fixture
+def river(jump_issue, ingest_command):
+    ingest_command(jump_issue)
+    return Article.objects.get(headline=RIVER)
+
+
+def change(client, article, run, **changes):
+    return run(client.post, f"/admin/archive/article/{article.pk}/change/", article_form(article, **changes))
+
+
+def test_a_headline_only_save_leaves_the_body_byte_identical_and_unlocked(river, admin_client, run):
+    """The browser sends the body with CRLF: that is not an edit."""
+    body = river.body
+    assert "\n\n" in body and "\r" not in body
+    response = change(admin_client, river, run, headline="汾河治理四期工程调研")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    river.refresh_from_db()
+    assert river.body == body
+    assert river.locked_fields == ["headline"]
+    latest, previous = river.history.all()[:2]
+    assert {c.field for c in latest.diff_against(previous).changes} == {"headline", "locked_fields"}
+
+
+def test_a_save_with_nothing_changed_writes_nothing(river, admin_client, run):
+    """No history row, no lock, when the editor only pressed 保存."""
+    history = river.history.count()
+    assert change(admin_client, river, run).status_code == 302
+    river.refresh_from_db()
+    assert river.locked_fields == [] and river.history.count() == history
+
+
+def test_a_body_edit_is_stored_with_newlines_and_locked(river, admin_client, run):
+    """A real change of the body is written with LF line ends and locked against reassembly."""
+    new_body = river.body.replace("调研组要求", "调研组强调")
+    change(admin_client, river, run, body=new_body.replace("\n", "\r\n"))
+    river.refresh_from_db()
+    assert river.body == new_body and river.locked_fields == ["body"]
+    run(call_command, "reassemble", "--all")
+    river.refresh_from_db()
+    assert river.body == new_body
+
+
+def test_the_change_form_shows_which_fields_an_editor_set(river, admin_client, run):
+    """Editor-set fields are named on the form and offered for release."""
+    change(admin_client, river, run, headline="汾河治理四期工程调研")
+    page = admin_client.get(f"/admin/archive/article/{river.pk}/change/").content.decode()
+    assert "编辑已修改的字段" in page and "<strong>标题</strong>" in page
+    assert 'name="release" value="headline"' in page
+
+
+def test_releasing_a_lock_lets_the_parser_set_the_field_again(river, admin_client, run):
+    """After release the headline follows the page's text again."""
+    change(admin_client, river, run, headline="汾河治理四期工程调研")
+    river.refresh_from_db()
+    response = change(admin_client, river, run, release=["headline"])
+    assert response.status_code == 302
+    river.refresh_from_db()
+    assert river.headline == RIVER and river.locked_fields == []
+
+
+def test_a_stale_form_is_refused_with_a_clear_message(river, admin_client, run):
+    """An article changed after the editor opened it: nothing is written, the editor is told."""
+    seen = editing.article_version(river)
+    run(editing.article_edit, article=river, changes={"subheadline": "另一位编辑的修改"})
+    response = change(admin_client, river, run, headline="汾河治理四期工程调研", version=seen)
+    assert response.status_code == 200
+    assert "已被修改" in response.content.decode()
+    river.refresh_from_db()
+    assert river.headline == RIVER and river.subheadline == "另一位编辑的修改"
