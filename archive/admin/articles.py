@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.access import StaffMayLook
 from archive.admin.labels import ARTICLE_LABELS, field_names
 from archive.models import Article, Credit, Fragment
 from archive.services import editing
@@ -56,7 +57,7 @@ class ArticleForm(forms.ModelForm):
         return cleaned
 
 
-class CreditInline(admin.TabularInline):
+class CreditInline(StaffMayLook, admin.TabularInline):
     model = Credit
     fields = ("contributor", "role", "order")
     autocomplete_fields = ("contributor",)
@@ -65,7 +66,7 @@ class CreditInline(admin.TabularInline):
     verbose_name_plural = "作者与角色"
 
 
-class FragmentInline(admin.TabularInline):
+class FragmentInline(StaffMayLook, admin.TabularInline):
     model = Fragment
     fields = ("page", "order", "position", "headline", "jump_in_line", "jump_out_line", "confidence", "review")
     readonly_fields = fields
@@ -80,7 +81,7 @@ class FragmentInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(StaffMayLook, SimpleHistoryAdmin):
     form = ArticleForm
     list_display = ("__str__", "issue", "pages", "kind", "continuation_status", "needs_review")
     list_filter = ("needs_review", "kind", "continuation_status", "issue__newspaper")

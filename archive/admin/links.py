@@ -2,12 +2,13 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin.access import StaffMayLook
 from archive.models import Continuation, Fragment
 from archive.services import editing
 
 
 @admin.register(Continuation)
-class ContinuationAdmin(SimpleHistoryAdmin):
+class ContinuationAdmin(StaffMayLook, SimpleHistoryAdmin):
     list_display = ("__str__", "confidence", "status", "method", "needs_review")
     list_filter = ("status", "method", "needs_review")
     readonly_fields = ("score", "confidence", "evidence")
@@ -37,7 +38,7 @@ class ContinuationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Fragment)
-class FragmentAdmin(admin.ModelAdmin):
+class FragmentAdmin(StaffMayLook, admin.ModelAdmin):
     list_display = ("__str__", "jump_in_line", "jump_out_line", "article")
     search_fields = ("headline",)
     readonly_fields = [f.name for f in Fragment._meta.fields]

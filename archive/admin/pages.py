@@ -1,16 +1,17 @@
 """Papers, issues and pages in the admin."""
 from django.contrib import admin
 
+from archive.admin.access import StaffMayLook
 from archive.models import Contributor, Issue, Newspaper, Page
 
 
 @admin.register(Newspaper)
-class NewspaperAdmin(admin.ModelAdmin):
+class NewspaperAdmin(StaffMayLook, admin.ModelAdmin):
     list_display = ("name", "slug", "place")
     search_fields = ("name", "slug")
 
 
-class PageInline(admin.TabularInline):
+class PageInline(StaffMayLook, admin.TabularInline):
     model = Page
     fields = ("number", "section", "source_name", "needs_review")
     readonly_fields = ("source_name",)
@@ -19,7 +20,7 @@ class PageInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(StaffMayLook, admin.ModelAdmin):
     list_display = ("__str__", "newspaper", "date", "needs_review", "review_reason")
     list_filter = ("newspaper", "needs_review")
     date_hierarchy = "date"
@@ -27,7 +28,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(StaffMayLook, admin.ModelAdmin):
     list_display = ("__str__", "number", "section", "source_name", "needs_review")
     list_filter = ("needs_review", "issue__newspaper")
     search_fields = ("source_name", "sha256")
@@ -40,5 +41,5 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contributor)
-class ContributorAdmin(admin.ModelAdmin):
+class ContributorAdmin(StaffMayLook, admin.ModelAdmin):
     search_fields = ("name",)
