@@ -35,6 +35,7 @@ class Issue(models.Model):
     edition = models.CharField("期号", max_length=32, blank=True)
     needs_review = models.BooleanField(default=False)
     review_reason = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
 
     objects = IssueQuerySet.as_manager()
 
@@ -67,7 +68,12 @@ class Page(models.Model):
     guesses = models.JSONField(default=dict, blank=True)
     needs_review = models.BooleanField(default=False)
     review_reasons = models.JSONField(default=list, blank=True)
+    # Which of the page's place fields (number, section, date, paper) an editor set: ingest
+    # never moves the page back, and finds it where the editor put it.
+    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # The raw text never changes after ingest: history need not copy it on every correction.
+    history = HistoricalRecords(excluded_fields=["raw_text", "guesses", "ingested_at"])
 
     class Meta:
         ordering = ["issue", "number"]
@@ -312,3 +318,18 @@ class ReviewItem(Article):
         proxy = True
         verbose_name = "article to review"
         verbose_name_plural = "review queue"
+
+
+class MovedPath(models.Model):
+    """A public URL that moved when an editor corrected a date or page number: the old path
+    answers with a permanent redirect to the new one (archive.middleware)."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    new_path = models.CharField(max_length=300)
+    moved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -46,6 +46,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so it sees the final response: a 404 at a path an editor moved becomes a 301.
+    "archive.middleware.MovedPathFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -1,2 +1,2 @@
 """The admin's tests use the public site's factory-built issue as well."""
-from tests.web.conftest import front_page, paper  # noqa: F401  (fixtures)
+from tests.web.conftest import front_page, paper, seeded  # noqa: F401  (fixtures)
