@@ -316,8 +316,8 @@ class ReviewItem(Article):
 
     class Meta:
         proxy = True
-        verbose_name = "article to review"
-        verbose_name_plural = "review queue"
+        verbose_name = "待审核条目"
+        verbose_name_plural = "审核队列"
 
 
 class MovedPath(models.Model):

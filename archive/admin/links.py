@@ -1,8 +1,12 @@
 """Continuations (links between the halves of a jumping article) and fragments in the admin."""
+from functools import partial
+
 from django.contrib import admin, messages
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.access import StaffMayLook
+from archive.admin.link_review import jump_review_view
 from archive.models import Continuation, Fragment
 from archive.services import editing
 
@@ -30,6 +34,10 @@ class ContinuationAdmin(StaffMayLook, SimpleHistoryAdmin):
             count += 1
         self.message_user(request, f"已{verb} {count} 个跨版链接；相关各期将重新拼接。", messages.SUCCESS)
 
+    def get_urls(self):
+        review = self.admin_site.admin_view(partial(jump_review_view, self))
+        return [path("jump/<int:fragment_id>/", review, name="archive_continuation_review"), *super().get_urls()]
+
     def save_model(self, request, obj, form, change):
         if change and form.changed_data == ["status"]:
             editing.continuation_decide(continuation=obj, status=obj.status)
@@ -39,6 +47,13 @@ class ContinuationAdmin(StaffMayLook, SimpleHistoryAdmin):
 
 @admin.register(Fragment)
 class FragmentAdmin(StaffMayLook, admin.ModelAdmin):
+    """The fragment look-up (also the link form's pop-up): by paper, date and page; searches text."""
+
     list_display = ("__str__", "jump_in_line", "jump_out_line", "article")
-    search_fields = ("headline",)
+    list_filter = ("page__issue__newspaper", "page__number", ("jump_in_line", admin.EmptyFieldListFilter))
+    date_hierarchy = "page__issue__date"
+    search_fields = ("headline", "text")
     readonly_fields = [f.name for f in Fragment._meta.fields]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("page__issue__newspaper").defer("page__raw_text")

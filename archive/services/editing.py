@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from archive.models import Article, Continuation, Issue
+from archive.link_review import jump_candidates
+from archive.models import Article, Continuation, Fragment, Issue
 from archive.tasks import queue_index, queue_reassembly, queue_unindex
 
 # Fields whose locks an editor may release: the editable ones, plus what other screens lock.
@@ -152,3 +153,39 @@ def articles_delete(*, ids) -> int:
     Article.objects.filter(pk__in=deleted).delete()
     queue_unindex(deleted)
     return len(deleted)
+
+
+@transaction.atomic
+def jump_link(*, fragment: Fragment, candidate: Fragment) -> Continuation:
+    """The editor's choice on the link review screen: ``fragment``'s jump continues in
+    ``candidate``, which must be a jump-in fragment on the named page of the same issue."""
+    if not jump_candidates(fragment).filter(pk=candidate.pk).exists():
+        raise ValidationError(f"第{candidate.page.number}版的这一段不是本期第{fragment.jump_to_page}版上的续文，不能接在这里。")
+    return continuation_create(from_fragment=fragment, to_fragment=candidate)
+
+
+@transaction.atomic
+def jump_mark_missing(*, fragment: Fragment) -> int:
+    """The other half of ``fragment``'s jump is not in the archive: every candidate on the named
+    page is rejected for it, so reassembly leaves the jump dangling, and its article leaves the
+    review queue (marked reviewed). Returns how many candidates were rejected."""
+    rejected = 0
+    for candidate in jump_candidates(fragment):
+        Continuation.objects.update_or_create(
+            from_fragment=fragment, to_fragment=candidate,
+            defaults={"status": Continuation.Status.REJECTED, "method": Continuation.Method.EDITOR,
+                      "needs_review": False},
+        )
+        rejected += 1
+    if fragment.article_id:
+        article_mark_reviewed(article=Article.objects.get(pk=fragment.article_id))
+    queue_reassembly([fragment.page.issue_id])
+    return rejected
+
+
+@transaction.atomic
+def page_mark_reviewed(*, page) -> None:
+    """The editor accepts the page's guessed metadata: its review flags are cleared."""
+    page.review_reasons = []
+    page.needs_review = False
+    page.save(update_fields=["review_reasons", "needs_review"])
