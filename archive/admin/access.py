@@ -1,5 +1,5 @@
-"""Who sees what in the admin: any active staff user may look; changing needs the editors'
-permissions (archive.editors), given to the ``editors`` group."""
+"""Mixins for every archive ModelAdmin: who may look (any active staff user; changing needs the
+editors' permissions, archive.editors) and how history reads."""
 
 
 class StaffMayLook:
@@ -10,3 +10,17 @@ class StaffMayLook:
 
     def has_module_permission(self, request):
         return (request.user.is_active and request.user.is_staff) or super().has_module_permission(request)
+
+
+class ReadableHistory:
+    """A SimpleHistoryAdmin mixin: each history row keeps the raw changes, which the
+    ``history_change`` tag (archive.templatetags.history_tags) shows by Chinese field name,
+    long text as the paragraphs that changed."""
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(current, foreign_keys_are_objs=foreign_keys_are_objs)
+                previous.history_delta_changes = delta.changes
+            previous = current

@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.admin.access import StaffMayLook
+from archive.admin.access import ReadableHistory, StaffMayLook
 from archive.admin.labels import ARTICLE_LABELS, field_names
 from archive.models import Article, Credit, Fragment
 from archive.services import editing
@@ -81,7 +81,7 @@ class FragmentInline(StaffMayLook, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StaffMayLook, SimpleHistoryAdmin):
+class ArticleAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
     form = ArticleForm
     list_display = ("__str__", "issue", "pages", "kind", "continuation_status", "needs_review")
     list_filter = ("needs_review", "kind", "continuation_status", "issue__newspaper")
@@ -110,7 +110,9 @@ class ArticleAdmin(StaffMayLook, SimpleHistoryAdmin):
         return format_html("<strong>{}</strong>", field_names(article.locked_fields))
 
     def save_model(self, request, obj, form, change):
-        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in Article.EDITABLE_FIELDS}
+        # Every field, compared by the service with the row as stored now: the form's own
+        # initial values are those of a past version when the editor reverts from history.
+        changes = {name: form.cleaned_data[name] for name in Article.EDITABLE_FIELDS if name in form.cleaned_data}
         try:
             written = editing.article_edit(
                 article=obj, changes=changes, seen_version=form.cleaned_data.get("version") or None

@@ -18,6 +18,7 @@ ARTICLE_LABELS = {
     "pages": "所在版次",
     "continuation_status": "跨版状态",
     "confidence": "拼接置信度",
+    "locked_fields": "编辑锁定",
 }
 
 PAGE_LABELS = {
@@ -28,7 +29,17 @@ PAGE_LABELS = {
     "needs_review": "待审核",
     "review_reasons": "审核原因",
     "raw_text": "原文",
+    "locked_fields": "编辑锁定",
 }
+
+ISSUE_LABELS = {"newspaper": "报纸", "date": "日期", "edition": "期号", "needs_review": "待审核",
+                "review_reason": "审核原因"}
+
+LINK_LABELS = {"from_fragment": "转出段", "to_fragment": "续文段", "score": "得分", "confidence": "置信度",
+               "evidence": "证据", "method": "决定方式", "status": "状态", "needs_review": "待审核"}
+
+LABELS_BY_MODEL = {"article": ARTICLE_LABELS, "page": PAGE_LABELS, "issue": ISSUE_LABELS,
+                   "continuation": LINK_LABELS}
 
 
 def field_names(names) -> str:

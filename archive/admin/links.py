@@ -5,14 +5,14 @@ from django.contrib import admin, messages
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.admin.access import StaffMayLook
+from archive.admin.access import ReadableHistory, StaffMayLook
 from archive.admin.link_review import jump_review_view
 from archive.models import Continuation, Fragment
 from archive.services import editing
 
 
 @admin.register(Continuation)
-class ContinuationAdmin(StaffMayLook, SimpleHistoryAdmin):
+class ContinuationAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
     list_display = ("__str__", "confidence", "status", "method", "needs_review")
     list_filter = ("status", "method", "needs_review")
     readonly_fields = ("score", "confidence", "evidence")

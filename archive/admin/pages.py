@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from simple_history.admin import SimpleHistoryAdmin
 
-from archive.admin.access import StaffMayLook
+from archive.admin.access import ReadableHistory, StaffMayLook
 from archive.admin.labels import PAGE_LABELS
 from archive.models import Contributor, Issue, Newspaper, Page
 from archive.services import corrections
@@ -58,7 +58,7 @@ class IssueForm(forms.ModelForm):
 
 
 @admin.register(Issue)
-class IssueAdmin(StaffMayLook, SimpleHistoryAdmin):
+class IssueAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
     form = IssueForm
     list_display = ("__str__", "newspaper", "date", "needs_review", "review_reason")
     list_filter = ("newspaper", "needs_review")
@@ -127,7 +127,7 @@ class BulkPlaceForm(forms.Form):
 
 
 @admin.register(Page)
-class PageAdmin(StaffMayLook, SimpleHistoryAdmin):
+class PageAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
     form = PageForm
     list_display = ("__str__", "number", "section", "source_name", "needs_review")
     list_filter = ("needs_review", "issue__newspaper")
