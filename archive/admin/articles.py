@@ -3,9 +3,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from archive.admin.access import ReadableHistory, StaffMayLook
-from archive.admin.labels import ARTICLE_LABELS, field_names
+from archive.labels import ARTICLE_LABELS, field_names
 from archive.models import Article, Credit, Fragment
 from archive.services import editing
 
@@ -31,7 +32,9 @@ class ArticleForm(forms.ModelForm):
             if isinstance(field, forms.CharField) and not isinstance(field, forms.JSONField):
                 field.strip = False  # a printed indent (U+3000) is text, not padding
         article = self.instance
-        self.fields["version"].initial = editing.article_version(article)
+        if not hasattr(article, SIMPLE_HISTORY_REVERSE_ATTR_NAME):
+            # Not on the history's revert form: there the editor means the past version's values.
+            self.fields["version"].initial = editing.article_version(article)
         self.fields["release"].choices = [
             (name, ARTICLE_LABELS.get(name, name)) for name in article.locked_fields
             if name in editing.LOCKABLE_FIELDS
@@ -51,9 +54,10 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        seen = cleaned.get("version")
-        if self.instance.pk and seen and seen != editing.article_version(self.instance):
-            raise forms.ValidationError(editing.CONFLICT_MESSAGE)
+        changes = {name: cleaned[name] for name in Article.EDITABLE_FIELDS if name in cleaned}
+        _, conflicts = editing.edit_plan(article=self.instance, changes=changes, seen_version=cleaned.get("version"))
+        if conflicts:
+            raise forms.ValidationError(editing.conflict_message(conflicts))
         return cleaned
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.access import ReadableHistory, StaffMayLook
-from archive.admin.labels import PAGE_LABELS
+from archive.labels import PAGE_LABELS
 from archive.models import Contributor, Issue, Newspaper, Page
 from archive.services import corrections
 

@@ -7,10 +7,14 @@ after the other, each reading what the other committed.
 """
 from __future__ import annotations
 
+import hashlib
+import json
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from archive.labels import field_names
 from archive.link_review import jump_candidates
 from archive.models import Article, Continuation, Fragment, Issue
 from archive.tasks import queue_index, queue_reassembly, queue_unindex
@@ -19,10 +23,9 @@ from archive.tasks import queue_index, queue_reassembly, queue_unindex
 LOCKABLE_FIELDS = (*Article.EDITABLE_FIELDS, "contributors", "needs_review", "review_reason")
 
 
-CONFLICT_MESSAGE = (
-    "这篇文章在你打开之后已被修改（重新拼接或其他编辑），你的修改没有保存。"
-    "请在新窗口重新打开本页核对，再保存你的修改。"
-)
+def conflict_message(fields) -> str:
+    return (f"你打开本页之后，{field_names(fields)}已被修改（重新拼接或其他编辑），与你的修改冲突，"
+            "这些修改没有保存。请在新窗口重新打开本页核对，再保存。")
 
 
 class EditConflict(ValidationError):
@@ -41,9 +44,44 @@ def really_changed(stored, submitted) -> bool:
     return normalise_value(submitted) != normalise_value(stored)
 
 
+def _digest(value) -> str:
+    text = json.dumps(normalise_value(value), ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
 def article_version(article: Article) -> str:
-    """What an edit form remembers of the article it showed (see ``article_edit``)."""
-    return article.updated_at.isoformat() if article.updated_at else ""
+    """What an edit form remembers of the article it showed: a digest of each editable field."""
+    return json.dumps({name: _digest(getattr(article, name)) for name in Article.EDITABLE_FIELDS})
+
+
+def _seen(version: str | None) -> dict | None:
+    try:
+        seen = json.loads(version) if version else None
+    except ValueError:
+        return None
+    return seen if isinstance(seen, dict) else None
+
+
+def edit_plan(*, article: Article, changes: dict, seen_version: str | None = None) -> tuple[list[str], list[str]]:
+    """``(fields to write, fields in conflict)`` for an editor's submitted values.
+
+    Without ``seen_version`` a field is written when it differs from the stored value. With it
+    (``article_version`` of the article as the form showed it), a field is written only when
+    the editor changed it from what the form showed; if the stored value has changed since as
+    well (reassembly, another editor) and differs from the editor's, it is a conflict. So a
+    stale form never writes back a field the editor did not touch.
+    """
+    seen = _seen(seen_version)
+    write, conflicts = [], []
+    for name, value in changes.items():
+        stored = getattr(article, name)
+        if not really_changed(stored, value):
+            continue
+        if seen is None or name not in seen:
+            write.append(name)
+        elif _digest(value) != seen[name]:
+            (conflicts if _digest(stored) != seen[name] else write).append(name)
+    return write, conflicts
 
 
 def _locked_article(pk: int) -> Article:
@@ -58,17 +96,17 @@ def article_edit(*, article: Article, changes: dict, locks=(), seen_version: str
     """Apply an editor's corrections: only fields whose value really changed are written and
     locked (plus ``locks``). Returns the names of the fields written.
 
-    ``seen_version`` is ``article_version`` of the article as the editor's form showed it: if
-    the article changed since, nothing is written and EditConflict says so, so neither the
-    editor's change nor reassembly's is lost without the editor knowing.
+    Runs under the issue's row lock, so it waits for a reassembly of the issue in progress and
+    then compares with what that wrote (see ``edit_plan``); on a conflict nothing is written
+    and EditConflict names the fields.
     """
     unknown = set(changes) - set(Article.EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     fresh = _locked_article(article.pk)
-    if seen_version and seen_version != article_version(fresh):
-        raise EditConflict(CONFLICT_MESSAGE)
-    changed = [name for name, value in changes.items() if really_changed(getattr(fresh, name), value)]
+    changed, conflicts = edit_plan(article=fresh, changes=changes, seen_version=seen_version)
+    if conflicts:
+        raise EditConflict(conflict_message(conflicts))
     new_locks = set(changed) | set(locks)
     if not changed and new_locks <= set(fresh.locked_fields):
         _copy(fresh, article)

@@ -5,7 +5,7 @@ import difflib
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from archive.admin.labels import LABELS_BY_MODEL
+from archive.labels import LABELS_BY_MODEL
 
 register = template.Library()
 

@@ -71,12 +71,21 @@ def test_releasing_a_lock_lets_the_parser_set_the_field_again(river, admin_clien
     assert river.headline == RIVER and river.locked_fields == []
 
 
-def test_a_stale_form_is_refused_with_a_clear_message(river, admin_client, run):
-    """An article changed after the editor opened it: nothing is written, the editor is told."""
-    seen = editing.article_version(river)
-    run(editing.article_edit, article=river, changes={"subheadline": "另一位编辑的修改"})
-    response = change(admin_client, river, run, headline="汾河治理四期工程调研", version=seen)
-    assert response.status_code == 200
-    assert "已被修改" in response.content.decode()
+def test_a_stale_form_keeps_both_changes_or_says_why_not(river, admin_client, run):
+    """Another editor changed the subheadline after this form was opened: the headline is saved
+    and the subheadline kept; a second stale change of that same headline is refused, with a
+    message naming 标题."""
+    stale = article_form(river, headline="汾河治理四期工程调研", version=editing.article_version(river))
+    run(editing.article_edit, article=Article.objects.get(pk=river.pk), changes={"subheadline": "另一位编辑的修改"})
+    assert stale["subheadline"] != "另一位编辑的修改"
+    assert change_with(admin_client, river, run, stale).status_code == 302
     river.refresh_from_db()
-    assert river.headline == RIVER and river.subheadline == "另一位编辑的修改"
+    assert river.headline == "汾河治理四期工程调研" and river.subheadline == "另一位编辑的修改"
+    response = change_with(admin_client, river, run, dict(stale, headline="第三种标题"))
+    assert response.status_code == 200 and "标题已被修改" in response.content.decode()
+    river.refresh_from_db()
+    assert river.headline == "汾河治理四期工程调研"
+
+
+def change_with(client, article, run, data):
+    return run(client.post, f"/admin/archive/article/{article.pk}/change/", data)
