@@ -1,20 +1,27 @@
 """Articles in the admin: an edit writes and locks only what really changed; locks can be released."""
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.urls import path
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 from archive.admin.access import ReadableHistory, StaffMayLook
+from archive.admin.captions import CaptionsField
+from archive.admin.restructure import article_split_view
 from archive.labels import ARTICLE_LABELS, field_names
 from archive.models import Article, Credit, Fragment
-from archive.services import editing
+from archive.services import editing, restructure
 
 
 class ArticleForm(forms.ModelForm):
     """The article's editable fields, compared with the stored ones after normalising line ends,
     plus the version the editor saw and the locks to release."""
 
+    captions = CaptionsField(label="图片说明")
     version = forms.CharField(widget=forms.HiddenInput, required=False)
     release = forms.MultipleChoiceField(
         label="解除锁定", required=False, widget=forms.CheckboxSelectMultiple,
@@ -99,7 +106,11 @@ class ArticleAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
         ("编辑锁定", {"fields": ("editor_set", "release", "version")}),
     )
     inlines = [CreditInline, FragmentInline]
-    actions = ["mark_reviewed"]
+    actions = ["mark_reviewed", "merge"]
+
+    def get_urls(self):
+        split = self.admin_site.admin_view(partial(article_split_view, self))
+        return [path("<path:object_id>/split/", split, name="archive_article_split"), *super().get_urls()]
 
     def has_add_permission(self, request):
         return False  # an article is made by reassembly, or by splitting or detaching (services)
@@ -142,7 +153,17 @@ class ArticleAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
     def delete_queryset(self, request, queryset):
         editing.articles_delete(ids=list(queryset.values_list("pk", flat=True)))
 
-    @admin.action(description="标记为已审核（并确认其跨版链接）")
+    @admin.action(description="合并所选的两篇文章（按阅读顺序）", permissions=["change"])
+    def merge(self, request, queryset):
+        try:
+            merged = restructure.articles_merge(articles=list(queryset.select_related("issue")))
+        except ValidationError as problem:
+            self.message_user(request, "；".join(problem.messages) + " 未作改动。", messages.ERROR)
+            return
+        self.message_user(request, f"已把第二篇接在“{merged}”之后合成一篇；本期将重新拼接并更新搜索。",
+                          messages.SUCCESS)
+
+    @admin.action(description="标记为已审核（并确认其跨版链接）", permissions=["change"])
     def mark_reviewed(self, request, queryset):
         count = 0
         for article in queryset:

@@ -89,3 +89,16 @@ def test_a_stale_form_keeps_both_changes_or_says_why_not(river, admin_client, ru
 
 def change_with(client, article, run, data):
     return run(client.post, f"/admin/archive/article/{article.pk}/change/", data)
+
+
+def test_captions_are_edited_as_rows(admin_client, run, front_page):
+    """Each caption is a row (text, photographers); a new row adds one, an emptied row removes it."""
+    lead = front_page["lead"]
+    page = admin_client.get(f"/admin/archive/article/{lead.pk}/change/").content.decode()
+    assert 'name="captions-0-text"' in page and "工作座谈会现场。" in page and 'value="梁琛"' in page
+    data = article_form(lead, **{"captions-0-text": "", "captions-1-text": "汾河公园。",
+                                 "captions-1-photographers": "梁琛、李明"})
+    assert change(admin_client, lead, run, **{k: v for k, v in data.items()}).status_code == 302
+    lead.refresh_from_db()
+    assert lead.captions == [{"text": "汾河公园。", "photographers": ["梁琛", "李明"]}]
+    assert "captions" in lead.locked_fields
