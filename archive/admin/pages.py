@@ -1,15 +1,20 @@
 """Papers, issues and pages in the admin: corrections of a page's place carry through
 (services.corrections); bulk: set the date, paper or section of many pages at once."""
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.access import ReadableHistory, StaffMayLook
+from archive.admin.page_view import page_blocks_view
 from archive.labels import PAGE_LABELS
 from archive.models import Contributor, Issue, Newspaper, Page
 from archive.services import corrections
+from archive.services.reparse import page_reparse_now
 
 
 @admin.register(Newspaper)
@@ -136,10 +141,21 @@ class PageAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
                        "guesses", "raw_text")
     fields = ("newspaper", "date", "number", "section", "editor_set", "review_reasons", "source_name",
               "sha256", "encoding", "parser_version", "guesses", "raw_text")
-    actions = ["set_place"]
+    actions = ["set_place", "reparse"]
+
+    def get_urls(self):
+        blocks = self.admin_site.admin_view(partial(page_blocks_view, self))
+        return [path("<path:object_id>/blocks/", blocks, name="archive_page_blocks"), *super().get_urls()]
 
     def has_add_permission(self, request):
         return False  # pages come from ingest
+
+    @admin.action(description="用当前解析器重新解析所选版面", permissions=["change"])
+    def reparse(self, request, queryset):
+        pages = list(queryset)
+        kept = sum(page_reparse_now(page=page) for page in pages)
+        self.message_user(request, f"已重新解析 {len(pages)} 个版面；保留了 {kept} 个编辑的跨版决定，相关各期将重新拼接。",
+                          messages.SUCCESS)
 
     def get_queryset(self, request):
         qs = super().get_queryset(request).select_related("issue__newspaper")
@@ -167,7 +183,7 @@ class PageAdmin(StaffMayLook, ReadableHistory, SimpleHistoryAdmin):
             self.message_user(request, _report_message(report), messages.SUCCESS)
         obj.refresh_from_db()
 
-    @admin.action(description="设置所选版面的日期、报纸或版名")
+    @admin.action(description="设置所选版面的日期、报纸或版名", permissions=["change"])
     def set_place(self, request, queryset):
         form = BulkPlaceForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
