@@ -13,6 +13,8 @@ class Newspaper(models.Model):
     language = models.CharField(max_length=16, default="zh-CN")
 
     class Meta:
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
         ordering = ["name"]
 
     def __str__(self):
@@ -40,6 +42,8 @@ class Issue(models.Model):
     objects = IssueQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "各期"
         ordering = ["newspaper", "date"]
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="unique_issue_per_paper_and_date"),
@@ -76,6 +80,8 @@ class Page(models.Model):
     history = HistoricalRecords(excluded_fields=["raw_text", "guesses", "ingested_at"])
 
     class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
         ordering = ["issue", "number"]
         constraints = [
             models.UniqueConstraint(fields=["issue", "number"], name="unique_page_per_issue_and_number"),
@@ -106,6 +112,8 @@ class Block(models.Model):
     )
 
     class Meta:
+        verbose_name = "分块"
+        verbose_name_plural = "分块"
         ordering = ["page", "order"]
         constraints = [
             models.UniqueConstraint(fields=["page", "order"], name="unique_block_order"),
@@ -152,6 +160,8 @@ class Fragment(models.Model):
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within its article.")
 
     class Meta:
+        verbose_name = "版面片段"
+        verbose_name_plural = "版面片段"
         ordering = ["page", "order"]
         constraints = [
             models.UniqueConstraint(fields=["page", "order"], name="unique_fragment_order"),
@@ -165,6 +175,8 @@ class Contributor(models.Model):
     name = models.CharField(max_length=64, unique=True)
 
     class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
         ordering = ["name"]
 
     def __str__(self):
@@ -228,6 +240,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
         ordering = ["issue", "first_page_number", "number"]
         constraints = [
             models.UniqueConstraint(fields=["first_page", "number"], name="unique_article_number_on_page"),
@@ -268,6 +282,8 @@ class Credit(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
         # By the key column, not "article": that would sort by Article's own ordering, joining
         # every credit query (an article's credits included) to articles, issues and papers.
         ordering = ["article_id", "role", "order"]
@@ -302,6 +318,8 @@ class Continuation(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "跨版链接"
+        verbose_name_plural = "跨版链接"
         ordering = ["from_fragment_id"]     # the key column: see Credit.Meta
         constraints = [
             models.UniqueConstraint(fields=["from_fragment", "to_fragment"], name="unique_continuation"),
@@ -329,6 +347,8 @@ class MovedPath(models.Model):
     moved_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "旧网址转向"
+        verbose_name_plural = "旧网址转向"
         ordering = ["old_path"]
 
     def __str__(self):
