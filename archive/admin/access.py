@@ -1,5 +1,7 @@
 """Mixins for every archive ModelAdmin: who may look (any active staff user; changing needs the
-editors' permissions, archive.editors) and how history reads."""
+editors' permissions, archive.editors) and how history reads; the object a custom screen shows."""
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
 
 class StaffMayLook:
@@ -24,3 +26,13 @@ class ReadableHistory:
                 delta = previous.diff_against(current, foreign_keys_are_objs=foreign_keys_are_objs)
                 previous.history_delta_changes = delta.changes
             previous = current
+
+
+def screen_object(model_admin, request, queryset, **lookup):
+    """The object a custom admin screen shows: 404 if missing, 403 unless the user may view it,
+    or, for a POST, change it."""
+    obj = get_object_or_404(queryset, **lookup)
+    allowed = model_admin.has_change_permission if request.method == "POST" else model_admin.has_view_permission
+    if not allowed(request, obj):
+        raise PermissionDenied
+    return obj

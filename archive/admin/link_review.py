@@ -1,11 +1,12 @@
 """The link review screen: one jump beside its candidate continuations, decided in one click."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from archive import link_review
+from archive.admin.access import screen_object
 from archive.models import Continuation, Fragment
 from archive.services import editing
 
@@ -13,12 +14,9 @@ from archive.services import editing
 def jump_review_view(model_admin, request, fragment_id):
     """GET: the jump and its candidates. POST: confirm / pick a candidate / mark the other half
     missing; the issue is reassembled and search updated, the message says what was done."""
-    if not model_admin.has_view_permission(request):
-        raise PermissionDenied
-    fragment = get_object_or_404(Fragment.objects.select_related("page"), pk=fragment_id, jump_to_page__isnull=False)
+    fragment = screen_object(model_admin, request, Fragment.objects.select_related("page"), pk=fragment_id,
+                             jump_to_page__isnull=False)
     if request.method == "POST":
-        if not model_admin.has_change_permission(request):
-            raise PermissionDenied
         _decide(request, model_admin, fragment)
         return HttpResponseRedirect(request.path)
     review = link_review.jump_review(fragment_id=fragment.pk)

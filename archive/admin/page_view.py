@@ -1,9 +1,9 @@
 """The page view for editors: the raw text, read only, beside the blocks it was parsed into."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from archive.admin.access import screen_object
 from archive.models import Page
 from archive.services.reparse import page_reparse_now
 
@@ -16,12 +16,8 @@ BLOCK_ROLES = {
 
 
 def page_blocks_view(model_admin, request, object_id):
-    page = get_object_or_404(Page.objects.select_related("issue__newspaper"), pk=object_id)
-    if not model_admin.has_view_permission(request, page):
-        raise PermissionDenied
+    page = screen_object(model_admin, request, Page.objects.select_related("issue__newspaper"), pk=object_id)
     if request.method == "POST":
-        if not model_admin.has_change_permission(request, page):
-            raise PermissionDenied
         kept = page_reparse_now(page=page)
         model_admin.message_user(
             request, f"已用当前解析器重新解析本版；保留了 {kept} 个编辑的跨版决定，本期将重新拼接。", messages.SUCCESS

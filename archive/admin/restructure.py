@@ -1,21 +1,18 @@
 """The article's 拆分 screen: its paragraphs fragment by fragment, a button before each."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from archive.admin.access import screen_object
 from archive.models import Article, Fragment
 from archive.services import restructure
 
 
 def article_split_view(model_admin, request, object_id):
-    article = get_object_or_404(Article.objects.select_related("issue__newspaper"), pk=object_id)
-    if not model_admin.has_view_permission(request, article):
-        raise PermissionDenied
+    article = screen_object(model_admin, request, Article.objects.select_related("issue__newspaper"), pk=object_id)
     if request.method == "POST":
-        if not model_admin.has_change_permission(request, article):
-            raise PermissionDenied
         fragment = get_object_or_404(Fragment, pk=request.POST.get("fragment") or 0, article=article)
         try:
             paragraph = int(request.POST.get("paragraph", ""))

@@ -6,14 +6,14 @@ from archive.models import Article
 from archive.services import editing
 from tests.admin.forms import article_form
 
+from tests.admin.conftest import RIVER
+
 pytestmark = pytest.mark.django_db
 
-RIVER = "太原推进汾河生态修复治理工程"
 
 
 @pytest.fixture
-def river(jump_issue, ingest_command):
-    ingest_command(jump_issue)
+def river(issue):
     return Article.objects.get(headline=RIVER)
 
 

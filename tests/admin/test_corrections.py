@@ -8,19 +8,12 @@ from django.core.management import call_command
 from archive.models import Article, Issue, MovedPath, Page
 from archive.search.backend import Filters
 from archive.search.selectors import search_articles
+from tests.admin.conftest import RIVER, UNITY
 
 pytestmark = pytest.mark.django_db
 
-RIVER = "太原推进汾河生态修复治理工程"
-UNITY = "全市统战部长会议召开"
 DAY = datetime.date(2022, 6, 3)
 NEXT_DAY = datetime.date(2022, 6, 4)
-
-
-@pytest.fixture
-def issue(jump_issue, ingest_command):
-    ingest_command(jump_issue)
-    return Issue.objects.get(date=DAY)
 
 
 def page_form(page, **changes):

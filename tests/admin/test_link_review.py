@@ -6,18 +6,13 @@ from archive.models import Article, Continuation, Fragment
 from archive.search.backend import Filters
 from archive.search.selectors import search_articles
 from archive.services import editing
+from tests.admin.conftest import RIVER, WORKERS
 
 pytestmark = pytest.mark.django_db
 
-RIVER = "太原推进汾河生态修复治理工程"
-WORKERS = "我市召开产业工人队伍建设改革会议"
 RIVER_TAIL = "管理,持续推进汾河生态保护修复"
 WORKERS_TAIL = "人队伍,为全方位推动高质量发展"
 
-
-@pytest.fixture
-def issue(jump_issue, ingest_command):
-    ingest_command(jump_issue)
 
 
 def jump_of(headline):

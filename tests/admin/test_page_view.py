@@ -3,16 +3,11 @@ import pytest
 
 from archive.models import Article, Continuation, Page
 from archive.services import editing
+from tests.admin.conftest import RIVER, WORKERS
 
 pytestmark = pytest.mark.django_db
 
-RIVER = "太原推进汾河生态修复治理工程"
-WORKERS = "我市召开产业工人队伍建设改革会议"
 
-
-@pytest.fixture
-def issue(jump_issue, ingest_command):
-    ingest_command(jump_issue)
 
 
 def test_the_raw_text_is_shown_beside_its_blocks(issue, admin_client):

@@ -3,17 +3,11 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Article, Fragment
+from tests.admin.conftest import RIVER, WORKERS, UNITY
 
 pytestmark = pytest.mark.django_db
 
-RIVER = "太原推进汾河生态修复治理工程"
-WORKERS = "我市召开产业工人队伍建设改革会议"
-UNITY = "全市统战部长会议召开"
 
-
-@pytest.fixture
-def issue(jump_issue, ingest_command):
-    ingest_command(jump_issue)
 
 
 def split(client, run, article, fragment, paragraph):

@@ -3,16 +3,12 @@ with doubtful segmentation; filters, counts on the admin index, actions that rep
 import pytest
 
 from archive.models import Article, Continuation, Page
+from tests.admin.conftest import RIVER
 
 pytestmark = pytest.mark.django_db
 
 QUEUE = "/admin/archive/reviewitem/"
-RIVER = "太原推进汾河生态修复治理工程"
 
-
-@pytest.fixture
-def issue(jump_issue, ingest_command):
-    ingest_command(jump_issue)
 
 
 def counts(client):
