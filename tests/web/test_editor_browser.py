@@ -1,6 +1,7 @@
 """An editor in Chromium: logs in, corrects a headline, fixes a wrongly linked continuation on the
 review screen, numbers a page; the public site and search show it; screenshots of the review
 screen and the page view. Re-ingest and reassembly afterwards leave the editor's work."""
+import contextlib
 import io
 
 import pytest
@@ -25,15 +26,20 @@ DAY = "2022-06-05"
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop in this thread; the test reads the database
-    # between browser steps (nothing runs concurrently), which Django would otherwise refuse.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def chromium():
+    """Start Chromium inside ``with chromium() as browser:``. While Playwright's sync API runs,
+    this thread has an event loop, and Django would open a second, never-closed database
+    connection for queries made in it: the test reads the database only outside the block."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+
+    @contextlib.contextmanager
+    def start():
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+
+    return start
 
 
 def messages(page):
@@ -56,55 +62,56 @@ def archive(seeded, tmp_path, ingest_command):
     return {"folder": folder, "river": river, "river_tail": river_tail}
 
 
-def test_an_editor_corrects_the_archive_in_a_browser(archive, seeds_dir, live_server, browser, ingest_command):
+def test_an_editor_corrects_the_archive_in_a_browser(archive, seeds_dir, live_server, chromium, ingest_command):
     ARTIFACTS.mkdir(exist_ok=True)
     river = Article.objects.get(headline=RIVER)
     assert river.body.endswith("人才支撑。(李俊华)")  # the wrong continuation
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("#id_username", "bianji")
-    page.fill("#id_password", "s3cret-pass")
-    page.get_by_role("button", name="登录").click()
-    assert page.get_by_text("审核队列").first.is_visible()
-
-    # 1. The headline.
-    page.goto(f"{live_server.url}/admin/archive/article/{river.pk}/change/")
-    page.fill("#id_headline", NEW_HEADLINE)
-    page.locator("input[name=_save]").click()
-    assert "已修改并锁定：标题" in messages(page)
-
-    # 2. The wrong continuation, on the review screen.
-    page.goto(f"{live_server.url}/admin/archive/continuation/jump/{archive['river'].pk}/")
-    page.screenshot(path=str(ARTIFACTS / "admin-link-review-1280.png"), full_page=True)
-    right = page.locator("article.candidate", has_text="持续推进汾河生态保护修复")
-    assert "chosen" not in right.get_attribute("class")
-    right.get_by_role("button", name="改接这一段").click()
-    assert "已改接" in messages(page)
-    assert "chosen" in page.locator("article.candidate", has_text="持续推进汾河生态保护修复").get_attribute("class")
-
-    # 3. The unnumbered seed page gets its number.
     unnumbered = Page.objects.get(number=None)
-    page.goto(f"{live_server.url}/admin/archive/page/{unnumbered.pk}/change/")
-    page.fill("#id_number", "2")
-    page.locator("input[name=_save]").click()
-    assert "已改 1 个版面" in messages(page)
-    page.goto(f"{live_server.url}/admin/archive/page/{unnumbered.pk}/blocks/")
-    page.screenshot(path=str(ARTIFACTS / "admin-page-view-1280.png"), full_page=False)
-    page.close()
+    river_url = river.get_absolute_url()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{live_server.url}/admin/")
+        page.fill("#id_username", "bianji")
+        page.fill("#id_password", "s3cret-pass")
+        page.get_by_role("button", name="登录").click()
+        assert page.get_by_text("审核队列").first.is_visible()
 
-    # The public site, as a reader (no session) sees it.
-    reader = browser.new_page(viewport={"width": 1280, "height": 900})
-    river.refresh_from_db()
-    reader.goto(live_server.url + river.get_absolute_url())
-    assert reader.locator("h1").inner_text() == NEW_HEADLINE
-    assert "让汾河水清岸绿、造福人民。" in reader.locator(".body").inner_text()
-    assert "/admin/" not in reader.content()
-    reader.goto(f"{live_server.url}/search/?q={NEW_HEADLINE}")
-    reader.get_by_role("link", name=NEW_HEADLINE).first.click()
-    assert reader.url.endswith(river.get_absolute_url())
-    reader.goto(f"{live_server.url}/taiyuan-daily/2023-12-01/2/")
-    assert reader.locator("main a").count() >= 5
-    reader.close()
+        # 1. The headline.
+        page.goto(f"{live_server.url}/admin/archive/article/{river.pk}/change/")
+        page.fill("#id_headline", NEW_HEADLINE)
+        page.locator("input[name=_save]").click()
+        assert "已修改并锁定：标题" in messages(page)
+
+        # 2. The wrong continuation, on the review screen.
+        page.goto(f"{live_server.url}/admin/archive/continuation/jump/{archive['river'].pk}/")
+        page.screenshot(path=str(ARTIFACTS / "admin-link-review-1280.png"), full_page=True)
+        right = page.locator("article.candidate", has_text="持续推进汾河生态保护修复")
+        assert "chosen" not in right.get_attribute("class")
+        right.get_by_role("button", name="改接这一段").click()
+        assert "已改接" in messages(page)
+        assert "chosen" in page.locator("article.candidate", has_text="持续推进汾河生态保护修复").get_attribute("class")
+
+        # 3. The unnumbered seed page gets its number.
+        page.goto(f"{live_server.url}/admin/archive/page/{unnumbered.pk}/change/")
+        page.fill("#id_number", "2")
+        page.locator("input[name=_save]").click()
+        assert "已改 1 个版面" in messages(page)
+        page.goto(f"{live_server.url}/admin/archive/page/{unnumbered.pk}/blocks/")
+        page.screenshot(path=str(ARTIFACTS / "admin-page-view-1280.png"), full_page=False)
+        page.close()
+
+        # The public site, as a reader (no session) sees it.
+        reader = browser.new_page(viewport={"width": 1280, "height": 900})
+        reader.goto(live_server.url + river_url)
+        assert reader.locator("h1").inner_text() == NEW_HEADLINE
+        assert "让汾河水清岸绿、造福人民。" in reader.locator(".body").inner_text()
+        assert "/admin/" not in reader.content()
+        reader.goto(f"{live_server.url}/search/?q={NEW_HEADLINE}")
+        reader.get_by_role("link", name=NEW_HEADLINE).first.click()
+        assert reader.url.endswith(river_url)
+        reader.goto(f"{live_server.url}/taiyuan-daily/2023-12-01/2/")
+        assert reader.locator("main a").count() >= 5
+        reader.close()
 
     # Re-ingest and reassembly leave the editor's work as it was left.
     ingest_command(seeds_dir)
