@@ -1,6 +1,7 @@
 """Who may edit: the ``editors`` group and exactly the permissions editing needs.
 
-Used by migration 0006 (which creates the group) and by ``manage.py create_editor``.
+Used by migration 0006 (which creates the group), after every migrate (ensure_editors_group)
+and by ``manage.py create_editor``.
 Administrators are superusers; staff outside the group may look but not change.
 """
 
@@ -25,3 +26,12 @@ EDITOR_PERMISSIONS = {
 
 def editor_codenames() -> list[str]:
     return sorted(f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS.items() for action in actions)
+
+
+def ensure_editors_group(**kwargs) -> None:
+    """Create the group or put its permissions right (a ``post_migrate`` receiver, so the group
+    also comes back after a database flush, as the tests' transactional cases do)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label="archive", codename__in=editor_codenames()))
