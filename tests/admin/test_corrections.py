@@ -148,3 +148,26 @@ def test_reingest_and_reassembly_leave_a_moved_page_where_the_editor_put_it(
     page.refresh_from_db()
     assert (page.number, page.section) == (5, "综合") and Page.objects.count() == 2
     assert Article.objects.get(headline=UNITY).get_absolute_url() == "/taiyuan-daily/2022-06-03/5/1/"
+
+
+def test_dating_and_numbering_a_loose_page_publishes_it(tmp_path, ingest_command, admin_client, client, run):
+    """A loose page (no date, no number, its own undated issue) gets both: its article answers,
+    the empty undated issue goes, the page leaves the review queue."""
+    (tmp_path / "loose.txt").write_text("## 全市统战部长会议召开\n\n本报讯 全市统战部长会议召开。(尹 哲)\n", encoding="utf-8")
+    ingest_command(tmp_path / "loose.txt")
+    page = Page.objects.get(source_name="loose.txt")
+    undated = page.issue
+    assert undated.date is None and page.number is None and page.needs_review
+    queue = admin_client.get("/admin/archive/reviewitem/", {"reason": "page_date"}).content.decode()
+    assert "loose.txt" in queue
+    response = run(admin_client.post, f"/admin/archive/page/{page.pk}/change/",
+                   page_form(page, date="2021-05-06", number=4))
+    assert response.status_code == 302, response.content.decode()[:3000]
+    article = Article.objects.get(headline=UNITY)
+    assert article.get_absolute_url() == "/taiyuan-daily/2021-05-06/4/1/"
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert not Issue.objects.filter(pk=undated.pk).exists()
+    page.refresh_from_db()
+    assert not page.needs_review and page.review_reasons == []
+    for reason in ("page_date", "page_number"):
+        assert "loose.txt" not in admin_client.get("/admin/archive/reviewitem/", {"reason": reason}).content.decode()
