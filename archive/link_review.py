@@ -1,9 +1,10 @@
-"""Reads for the link review screen: one jump (下转) beside every fragment that could continue it.
+"""Reads for the link review screen: one jump beside every fragment that could be its other half.
 
-The candidates are the jump-in fragments (上接) on the page the jump names, in the same issue:
-the one linked now first, then the others by the matcher's score. Each comes with its first
-paragraph and the evidence in words (the characters across the cut, a repeated headline,
-words both halves share), so an editor decides from the text, not from numbers.
+For a jump-out (下转) the candidates are the jump-in fragments (上接) on the page it names, in
+the same issue; for a jump-in whose head was not found, the jump-outs on the page it names. The
+one linked now comes first, then the others by the matcher's score. Each comes with its
+paragraph at the cut and the evidence in words (the characters across the cut, a repeated
+headline, words both halves share), so an editor decides from the text, not from numbers.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ SHARED_WORDS = 8      # words both halves hold, longest first
 @dataclass
 class Candidate:
     fragment: Fragment
-    first_paragraph: str
+    paragraph: str          # its paragraph at the cut: the first of a continuation, the last of a head
     score: float | None
     link: Continuation | None
     evidence: list[str] = field(default_factory=list)
@@ -35,25 +36,45 @@ class Candidate:
 @dataclass
 class JumpReview:
     fragment: Fragment
-    last_paragraph: str
+    paragraph: str          # the fragment's paragraph at the cut
     candidates: list[Candidate]
-    link: Continuation | None       # the link in force from this jump, if any
+    link: Continuation | None       # the link in force at this jump, if any
+
+    @property
+    def outgoing(self) -> bool:
+        """A jump-out (下转) looking for its continuation, or a jump-in (上接) for its head."""
+        return is_outgoing(self.fragment)
 
     @property
     def decided(self) -> bool:
         return self.link is not None and self.link.method == Continuation.Method.EDITOR
 
 
+def is_outgoing(fragment: Fragment) -> bool:
+    return fragment.jump_to_page is not None
+
+
 def _paragraphs(fragment: Fragment) -> list[str]:
     return [p for p in fragment.text.split("\n\n") if p.strip()]
 
 
+def _on_page(fragment: Fragment, number):
+    return Fragment.objects.filter(page__issue_id=fragment.page.issue_id, page__number=number).exclude(
+        pk=fragment.pk
+    ).select_related("page").defer("page__raw_text")
+
+
 def jump_candidates(fragment: Fragment):
-    """The jump-in fragments an editor may link ``fragment`` to: on the page its jump line
-    names, in the same issue."""
-    return Fragment.objects.filter(
-        page__issue_id=fragment.page.issue_id, page__number=fragment.jump_to_page,
-    ).exclude(jump_in_line="").exclude(pk=fragment.pk).select_related("page").defer("page__raw_text")
+    """The fragments an editor may link ``fragment`` to, in the same issue: for a jump-out, the
+    jump-ins on the page its line names; for a jump-in, the jump-outs on the page its line names."""
+    if is_outgoing(fragment):
+        return _on_page(fragment, fragment.jump_to_page).exclude(jump_in_line="")
+    return _on_page(fragment, fragment.jump_from_page).exclude(jump_out_line="")
+
+
+def pair(fragment: Fragment, candidate: Fragment) -> tuple[Fragment, Fragment]:
+    """``(head, continuation)`` of a fragment under review and one of its candidates."""
+    return (fragment, candidate) if is_outgoing(fragment) else (candidate, fragment)
 
 
 def describe(head: Fragment, tail: Fragment, evidence: dict) -> list[str]:
@@ -84,29 +105,43 @@ def describe(head: Fragment, tail: Fragment, evidence: dict) -> list[str]:
     return words
 
 
+def _scores(fragment: Fragment, candidates: list[Fragment]) -> dict:
+    """The matcher's score and evidence of each (head, continuation) pair, the other jumps
+    between the two pages taken as the group (the order feature needs them)."""
+    if is_outgoing(fragment):
+        outs = list(_on_page(fragment, fragment.page.number).filter(jump_to_page=fragment.jump_to_page)) + [fragment]
+        ins = candidates
+    else:
+        outs = candidates
+        ins = list(_on_page(fragment, fragment.page.number).filter(jump_from_page=fragment.jump_from_page)) + [fragment]
+    return assembly.candidate_scores([as_jump_out(f) for f in outs], [as_jump_in(f) for f in ins])
+
+
 def jump_review(*, fragment_id: int) -> JumpReview:
-    """The review screen's content for the jump-out fragment ``fragment_id``."""
+    """The review screen's content for the jump (out or in) of fragment ``fragment_id``."""
     fragment = Fragment.objects.select_related("page__issue__newspaper", "article").defer("page__raw_text").get(
         pk=fragment_id
     )
+    outgoing = is_outgoing(fragment)
     candidates = list(jump_candidates(fragment))
-    links = {link.to_fragment_id: link for link in Continuation.objects.filter(from_fragment=fragment)}
-    outs = list(
-        Fragment.objects.filter(page__issue_id=fragment.page.issue_id, jump_to_page=fragment.jump_to_page)
-        .exclude(jump_out_line="").select_related("page").defer("page__raw_text")
-    )
-    scores = assembly.candidate_scores([as_jump_out(f) for f in outs], [as_jump_in(f) for f in candidates])
+    if outgoing:
+        links = {link.to_fragment_id: link for link in Continuation.objects.filter(from_fragment=fragment)}
+    else:
+        links = {link.from_fragment_id: link for link in Continuation.objects.filter(to_fragment=fragment)}
+    scores = _scores(fragment, candidates)
     rows = []
     for candidate in candidates:
-        score, evidence = scores.get((fragment.pk, candidate.pk), (None, {}))
+        head, tail = pair(fragment, candidate)
+        score, evidence = scores.get((head.pk, tail.pk), (None, {}))
+        paragraphs = _paragraphs(candidate) or [""]
         rows.append(Candidate(
-            fragment=candidate, first_paragraph=(_paragraphs(candidate) or [""])[0], score=score,
-            link=links.get(candidate.pk), evidence=describe(fragment, candidate, evidence),
+            fragment=candidate, paragraph=paragraphs[0] if outgoing else paragraphs[-1], score=score,
+            link=links.get(candidate.pk), evidence=describe(head, tail, evidence),
         ))
     rows.sort(key=lambda c: (not c.chosen, -(c.score if c.score is not None else -1e9), c.fragment.order))
-    in_force = next((c.link for c in rows if c.chosen), None)
-    return JumpReview(fragment=fragment, last_paragraph=(_paragraphs(fragment) or [""])[-1], candidates=rows,
-                      link=in_force)
+    own = _paragraphs(fragment) or [""]
+    return JumpReview(fragment=fragment, paragraph=own[-1] if outgoing else own[0], candidates=rows,
+                      link=next((c.link for c in rows if c.chosen), None))
 
 
 def next_jump_to_review(*, after_fragment_id: int | None = None) -> int | None:

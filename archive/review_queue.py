@@ -80,14 +80,20 @@ def _articles(reason: str, paper: str, date) -> list[ReviewEntry]:
 
 
 def _open_jumps(article_ids: list[int]) -> dict[int, int]:
-    """The article's last fragment, when it jumps out (下转) to a part not linked: its link
-    review screen is where the jump is put right."""
-    last = {}
-    for article_id, pk, position, jumps in Fragment.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "pk", "position", "jump_out_line"
+    """Where a dangling article's open jump is put right: its last fragment when that jumps out
+    (下转) unlinked, else its first when that opens with a jump-in (上接) whose head is missing."""
+    parts: dict[int, list] = {}
+    for article_id, pk, jumps_out, jumps_in in Fragment.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "pk", "jump_out_line", "jump_in_line"
     ).order_by("article_id", "position"):
-        last[article_id] = (pk, jumps)
-    return {article_id: pk for article_id, (pk, jumps) in last.items() if jumps}
+        parts.setdefault(article_id, []).append((pk, jumps_out, jumps_in))
+    open_jumps = {}
+    for article_id, chain in parts.items():
+        if chain[-1][1]:
+            open_jumps[article_id] = chain[-1][0]
+        elif chain[0][2]:
+            open_jumps[article_id] = chain[0][0]
+    return open_jumps
 
 
 def _links(paper: str, date) -> list[ReviewEntry]:

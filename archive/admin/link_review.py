@@ -1,6 +1,7 @@
 """The link review screen: one jump beside its candidate continuations, decided in one click."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,8 +15,8 @@ from archive.services import editing
 def jump_review_view(model_admin, request, fragment_id):
     """GET: the jump and its candidates. POST: confirm / pick a candidate / mark the other half
     missing; the issue is reassembled and search updated, the message says what was done."""
-    fragment = screen_object(model_admin, request, Fragment.objects.select_related("page"), pk=fragment_id,
-                             jump_to_page__isnull=False)
+    jumps = Fragment.objects.select_related("page").filter(Q(jump_to_page__isnull=False) | Q(jump_from_page__isnull=False))
+    fragment = screen_object(model_admin, request, jumps, pk=fragment_id)
     if request.method == "POST":
         _decide(request, model_admin, fragment)
         return HttpResponseRedirect(request.path)
@@ -36,7 +37,7 @@ def _decide(request, model_admin, fragment):
     if decision == "missing":
         count = editing.jump_mark_missing(fragment=fragment)
         model_admin.message_user(
-            request, f"已记为另一半未收录：否决了第{fragment.jump_to_page}版上的 {count} 个候选；本期将重新拼接。",
+            request, f"已记为另一半未收录：否决了 {count} 个候选；本期将重新拼接。",
             messages.SUCCESS,
         )
         return
@@ -52,6 +53,6 @@ def _decide(request, model_admin, fragment):
     verb = "已确认" if decision == "confirm" else "已改接"
     model_admin.message_user(
         request,
-        f"{verb}：本文转第{fragment.jump_to_page}版后接“{candidate.text[:16]}…”；本期将重新拼接并更新搜索。",
+        f"{verb}：第{candidate.page.number}版的“{candidate.text[:16]}…”；本期将重新拼接并更新搜索。",
         messages.SUCCESS,
     )

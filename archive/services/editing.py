@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from archive.labels import field_names
-from archive.link_review import jump_candidates
+from archive.link_review import jump_candidates, pair
 from archive.models import Article, Continuation, Fragment, Issue
 from archive.tasks import queue_index, queue_reassembly, queue_unindex
 
@@ -195,22 +195,25 @@ def articles_delete(*, ids) -> int:
 
 @transaction.atomic
 def jump_link(*, fragment: Fragment, candidate: Fragment) -> Continuation:
-    """The editor's choice on the link review screen: ``fragment``'s jump continues in
-    ``candidate``, which must be a jump-in fragment on the named page of the same issue."""
+    """The editor's choice on the link review screen: ``fragment``'s jump and ``candidate`` are
+    the two halves, ``candidate`` being one of ``jump_candidates(fragment)`` (the jump lines'
+    counterparts on the page the jump names, in the same issue)."""
     if not jump_candidates(fragment).filter(pk=candidate.pk).exists():
-        raise ValidationError(f"第{candidate.page.number}版的这一段不是本期第{fragment.jump_to_page}版上的续文，不能接在这里。")
-    return continuation_create(from_fragment=fragment, to_fragment=candidate)
+        raise ValidationError(f"第{candidate.page.number}版的这一段不是本期这一跳转的另一半候选，不能接在这里。")
+    head, tail = pair(fragment, candidate)
+    return continuation_create(from_fragment=head, to_fragment=tail)
 
 
 @transaction.atomic
 def jump_mark_missing(*, fragment: Fragment) -> int:
-    """The other half of ``fragment``'s jump is not in the archive: every candidate on the named
-    page is rejected for it, so reassembly leaves the jump dangling, and its article leaves the
-    review queue (marked reviewed). Returns how many candidates were rejected."""
+    """The other half of ``fragment``'s jump is not in the archive: every candidate is rejected
+    for it, so reassembly leaves the jump dangling, and its article leaves the review queue
+    (marked reviewed). Returns how many candidates were rejected."""
     rejected = 0
     for candidate in jump_candidates(fragment):
+        head, tail = pair(fragment, candidate)
         Continuation.objects.update_or_create(
-            from_fragment=fragment, to_fragment=candidate,
+            from_fragment=head, to_fragment=tail,
             defaults={"status": Continuation.Status.REJECTED, "method": Continuation.Method.EDITOR,
                       "needs_review": False},
         )

@@ -87,3 +87,20 @@ def test_the_fragment_look_up_filters_by_page_and_searches_text(issue, admin_cli
     """The pop-up used by the link form narrows by page number and finds body text."""
     page = admin_client.get("/admin/archive/fragment/", {"page__number": 3, "q": "造福人民"}).content.decode()
     assert page.count('class="action-select"') == 1 and "(上接第1版)" in page
+
+
+def test_a_continuation_whose_head_is_missing_is_reviewed_from_its_side(issue, admin_client, run):
+    """The river's tail, unlinked: its screen offers the jump-outs on page 1; picking the river
+    joins them again."""
+    run(editing.jump_mark_missing, fragment=jump_of(RIVER))
+    Continuation.objects.filter(from_fragment=jump_of(RIVER)).delete()  # the editor's refusal undone
+    orphan = Article.objects.get(body__startswith=RIVER_TAIL)
+    queue = admin_client.get("/admin/archive/reviewitem/", {"reason": "dangling"}).content.decode()
+    assert url(tail(RIVER_TAIL)) in queue
+    page = admin_client.get(url(tail(RIVER_TAIL))).content.decode()
+    assert "续文的第一段" in page and "第1版上转出的文章候选（2）" in page and "调研组要求,进一步加强河道" in page
+    response = run(admin_client.post, url(tail(RIVER_TAIL)), {"decision": "pick", "candidate": jump_of(RIVER).pk},
+                   follow=True)
+    assert "已改接" in response.content.decode()
+    assert Article.objects.get(headline=RIVER).body.endswith("造福人民。")
+    assert not Article.objects.filter(pk=orphan.pk).exists()
