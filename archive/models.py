@@ -32,11 +32,11 @@ class IssueQuerySet(models.QuerySet):
 class Issue(models.Model):
     """One day's paper. An issue whose date could not be read has date NULL and is flagged."""
 
-    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues")
-    date = models.DateField(null=True, blank=True)
+    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues", verbose_name="报纸")
+    date = models.DateField("日期", null=True, blank=True)
     edition = models.CharField("期号", max_length=32, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reason = models.CharField(max_length=300, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.CharField("审核原因", max_length=300, blank=True)
     history = HistoricalRecords()
 
     objects = IssueQuerySet.as_manager()
@@ -63,15 +63,15 @@ class Page(models.Model):
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
-    section = models.CharField(max_length=64, blank=True)
-    source_name = models.CharField(max_length=500)
+    section = models.CharField("版名", max_length=64, blank=True)
+    source_name = models.CharField("源文件", max_length=500)
     sha256 = models.CharField(max_length=64, db_index=True)
     encoding = models.CharField(max_length=32)
     raw_text = models.TextField()
     parser_version = models.CharField(max_length=16)
     guesses = models.JSONField(default=dict, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reasons = models.JSONField(default=list, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reasons = models.JSONField("审核原因", default=list, blank=True)
     # Which of the page's place fields (number, section, date, paper) an editor set: ingest
     # never moves the page back, and finds it where the editor put it.
     locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
@@ -152,10 +152,10 @@ class Fragment(models.Model):
     review = models.CharField(max_length=300, blank=True)
     jump_to_page = models.PositiveSmallIntegerField(null=True, blank=True)
     jump_from_page = models.PositiveSmallIntegerField(null=True, blank=True)
-    jump_out_line = models.CharField(max_length=64, blank=True)
-    jump_in_line = models.CharField(max_length=64, blank=True)
+    jump_out_line = models.CharField("转版行", max_length=64, blank=True)
+    jump_in_line = models.CharField("接版行", max_length=64, blank=True)
     article = models.ForeignKey(
-        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="fragments"
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="fragments", verbose_name="文章"
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within its article.")
 
@@ -196,22 +196,22 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Kind(models.TextChoices):
-        NEWS = "news", "news"
-        COMMENTARY = "commentary", "commentary"
-        PHOTO = "photo", "photo"
-        BRIEF = "brief", "brief"
-        FRAGMENT = "fragment", "fragment"
+        NEWS = "news", "消息"
+        COMMENTARY = "commentary", "评论"
+        PHOTO = "photo", "图片"
+        BRIEF = "brief", "简讯"
+        FRAGMENT = "fragment", "续文"
 
     class ContinuationStatus(models.TextChoices):
-        NONE = "none", "none"
-        LINKED = "linked", "linked"
-        DANGLING = "dangling", "dangling"
+        NONE = "none", "不跨版"
+        LINKED = "linked", "已接上"
+        DANGLING = "dangling", "断头"
 
     # Fields an editor may correct; once edited they are listed in ``locked_fields``
     # and never overwritten by re-parsing or reassembly.
     EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "section_heads", "captions")
 
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles", verbose_name="期")
     first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting")
     first_page_number = models.PositiveSmallIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField(help_text="n-th article starting on its first page.")
@@ -219,19 +219,19 @@ class Article(models.Model):
     headline = models.CharField(max_length=300, blank=True)
     subheadline = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.NEWS)
     body = models.TextField(blank=True)
     section_heads = models.JSONField(
         default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in body."
     )
     captions = models.JSONField(default=list, blank=True)
-    pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True, verbose_name="所在版次")
     continuation_status = models.CharField(
-        max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
+        "跨版状态", max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
     )
-    confidence = models.FloatField(null=True, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reason = models.CharField(max_length=300, blank=True)
+    confidence = models.FloatField("拼接置信度", null=True, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.CharField("审核原因", max_length=300, blank=True)
     locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     contributors = models.ManyToManyField(Contributor, through="Credit", related_name="articles")
     updated_at = models.DateTimeField(auto_now=True)
@@ -299,22 +299,22 @@ class Continuation(models.Model):
     """A link from a fragment that jumps out (下转) to the fragment that continues it (上接)."""
 
     class Method(models.TextChoices):
-        AUTO = "auto", "auto"
-        EDITOR = "editor", "editor"
+        AUTO = "auto", "机器"
+        EDITOR = "editor", "编辑"
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "proposed"
-        CONFIRMED = "confirmed", "confirmed"
-        REJECTED = "rejected", "rejected"
+        PROPOSED = "proposed", "待定"
+        CONFIRMED = "confirmed", "已确认"
+        REJECTED = "rejected", "已否决"
 
     from_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_out")
     to_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_in")
-    score = models.FloatField(default=0.0)
-    confidence = models.FloatField(default=0.0)
-    evidence = models.JSONField(default=dict, blank=True)
-    method = models.CharField(max_length=8, choices=Method.choices, default=Method.AUTO)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
-    needs_review = models.BooleanField(default=False)
+    score = models.FloatField("得分", default=0.0)
+    confidence = models.FloatField("置信度", default=0.0)
+    evidence = models.JSONField("证据", default=dict, blank=True)
+    method = models.CharField("决定方式", max_length=8, choices=Method.choices, default=Method.AUTO)
+    status = models.CharField("状态", max_length=12, choices=Status.choices, default=Status.PROPOSED)
+    needs_review = models.BooleanField("待审核", default=False)
     history = HistoricalRecords()
 
     class Meta:
