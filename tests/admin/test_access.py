@@ -107,3 +107,21 @@ def test_the_public_site_shows_no_admin_links_to_anonymous_visitors(article, cli
         assert "/admin/" not in response.content.decode(), path
     editor = make_editor()
     assert "/admin/archive/article/" in editor.get(article.get_absolute_url()).content.decode()
+
+
+def test_staff_outside_editors_see_the_editors_screens_but_cannot_decide(front_page, issue, run):
+    """The queue, the link review screen and the page view open; a decision posted is refused."""
+    from archive.models import Continuation, Fragment, Page
+
+    get_user_model().objects.create_user("kan", password="pw", is_staff=True)
+    client = Client()
+    client.login(username="kan", password="pw")
+    head = Fragment.objects.exclude(jump_out_line="").first()
+    for url in ("/admin/", "/admin/archive/reviewitem/", f"/admin/archive/continuation/jump/{head.pk}/",
+                f"/admin/archive/page/{Page.objects.first().pk}/blocks/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "另一半未收录" not in response.content.decode() and "重新解析（" not in response.content.decode()
+    before = sorted(Continuation.objects.values_list("pk", "status", "method"))
+    assert run(client.post, f"/admin/archive/continuation/jump/{head.pk}/", {"decision": "missing"}).status_code == 403
+    assert sorted(Continuation.objects.values_list("pk", "status", "method")) == before
