@@ -196,7 +196,7 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Kind(models.TextChoices):
-        NEWS = "news", "消息"
+        NEWS = "news", "新闻"
         COMMENTARY = "commentary", "评论"
         PHOTO = "photo", "图片"
         BRIEF = "brief", "简讯"

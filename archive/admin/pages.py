@@ -19,7 +19,11 @@ from archive.services.reparse import page_reparse_now
 
 @admin.register(Newspaper)
 class NewspaperAdmin(StaffMayLook, admin.ModelAdmin):
-    list_display = ("name", "slug", "place")
+    """A paper's name and place are what readers see; ingest names a new paper from paper.json,
+    --paper-name or its slug, and never overwrites a name given here."""
+
+    list_display = ("slug", "name", "place")
+    list_editable = ("name", "place")
     search_fields = ("name", "slug")
 
 
