@@ -196,6 +196,7 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Kind(models.TextChoices):
+        # Labels in Chinese: readers see them as search facets, editors in the admin.
         NEWS = "news", "新闻"
         COMMENTARY = "commentary", "评论"
         PHOTO = "photo", "图片"
