@@ -8,7 +8,7 @@ import csv
 import datetime
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # <paper-slug>/<YYYY-MM-DD>/<NN>[-section].txt

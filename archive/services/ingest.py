@@ -151,9 +151,15 @@ def _same_page(source: SourceFile, sha256: str) -> dict | None:
     that is known by its bytes alone.
     """
     pages = Page.objects.filter(sha256=sha256)
+    fields = ("pk", "issue_id", "parser_version")
     if source.paper and source.date and source.page:
-        pages = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
-    return pages.values("pk", "issue_id", "parser_version").first()
+        placed = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
+        found = placed.values(*fields).first()
+        if found:
+            return found
+        # A page an editor moved (services.corrections) is where the editor put it.
+        pages = pages.filter(source_name=source.path.name).exclude(locked_fields=[])
+    return pages.values(*fields).first()
 
 
 def page_reparse(*, page_id: int, parsed) -> Page:
@@ -209,7 +215,8 @@ def _write_page(source, default_paper, raw, encoding, sha256, parsed):
         page.fragments.all().delete()
     else:
         page = Page(issue=issue, number=number)
-    page.section = source.section or page.section
+    if "section" not in page.locked_fields:  # an editor's correction stands
+        page.section = source.section or page.section
     page.source_name = str(source.path.name)
     page.sha256 = sha256
     page.encoding = encoding

@@ -130,11 +130,11 @@ def _link(fragments, features, by_id) -> list[Continuation]:
     taken_in = {c.to_fragment_id for c in accepted}
 
     outs = [
-        _jump_out(f) for f in fragments
+        as_jump_out(f) for f in fragments
         if f.jump_out_line and f.pk not in taken_out
     ]
     ins = [
-        _jump_in(f) for f in fragments
+        as_jump_in(f) for f in fragments
         if f.jump_in_line and f.pk not in taken_in
     ]
     proposals = [
@@ -177,11 +177,11 @@ def _cap_by_segmentation(values: dict, *fragments: Fragment) -> None:
         values["needs_review"] = True
 
 
-def _jump_out(fragment: Fragment) -> assembly.JumpOut:
+def as_jump_out(fragment: Fragment) -> assembly.JumpOut:
     return assembly.JumpOut(target_page=fragment.jump_to_page, **_jump_fields(fragment))
 
 
-def _jump_in(fragment: Fragment) -> assembly.JumpIn:
+def as_jump_in(fragment: Fragment) -> assembly.JumpIn:
     return assembly.JumpIn(source_page=fragment.jump_from_page, **_jump_fields(fragment))
 
 
