@@ -5,6 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
+from django.http import HttpRequest
 from django.test import Client
 
 from archive.editors import EDITORS_GROUP, editor_codenames
@@ -22,7 +23,7 @@ def article(front_page):
 def make_editor(username="bianji", password="s3cret-pass"):
     call_command("create_editor", username, password=password, stdout=io.StringIO())
     client = Client()
-    assert client.login(username=username, password=password)
+    assert client.login(request=HttpRequest(), username=username, password=password)
     return client
 
 
@@ -62,7 +63,7 @@ def test_staff_outside_editors_can_look_but_not_change(article, run):
     """A staff account with no group sees the article and cannot save it."""
     get_user_model().objects.create_user("kan", password="pw", is_staff=True)
     client = Client()
-    client.login(username="kan", password="pw")
+    client.login(request=HttpRequest(), username="kan", password="pw")
     assert client.get("/admin/archive/article/").status_code == 200
     page = client.get(f"/admin/archive/article/{article.pk}/change/")
     assert page.status_code == 200 and article.headline in page.content.decode()
@@ -76,7 +77,7 @@ def test_a_non_staff_user_cannot_reach_the_admin(article):
     """A reader's account is sent to the admin's login page."""
     get_user_model().objects.create_user("reader", password="pw")
     client = Client()
-    client.login(username="reader", password="pw")
+    client.login(request=HttpRequest(), username="reader", password="pw")
     response = client.get(f"/admin/archive/article/{article.pk}/change/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
@@ -85,7 +86,7 @@ def test_csrf_is_enforced(article, run):
     """A post without the CSRF token is refused and changes nothing; with it, it goes through."""
     client = Client(enforce_csrf_checks=True)
     call_command("create_editor", "bianji", password="pw-123456", stdout=io.StringIO())
-    client.login(username="bianji", password="pw-123456")
+    client.login(request=HttpRequest(), username="bianji", password="pw-123456")
     url = f"/admin/archive/article/{article.pk}/change/"
     assert run(client.post, url, article_form(article, headline="新标题")).status_code == 403
     article.refresh_from_db()
@@ -115,7 +116,7 @@ def test_staff_outside_editors_see_the_editors_screens_but_cannot_decide(front_p
 
     get_user_model().objects.create_user("kan", password="pw", is_staff=True)
     client = Client()
-    client.login(username="kan", password="pw")
+    client.login(request=HttpRequest(), username="kan", password="pw")
     head = Fragment.objects.exclude(jump_out_line="").first()
     for url in ("/admin/", "/admin/archive/reviewitem/", f"/admin/archive/continuation/jump/{head.pk}/",
                 f"/admin/archive/page/{Page.objects.first().pk}/blocks/"):
