@@ -8,11 +8,13 @@ from simple_history.models import HistoricalRecords
 
 class Newspaper(models.Model):
     slug = models.SlugField(max_length=64, unique=True)
-    name = models.CharField(max_length=200)
-    place = models.CharField(max_length=200, blank=True)
+    name = models.CharField("报名", max_length=200, help_text="读者看到的名称，如“人民日报”")
+    place = models.CharField("出版地", max_length=200, blank=True)
     language = models.CharField(max_length=16, default="zh-CN")
 
     class Meta:
+        verbose_name = "报纸"
+        verbose_name_plural = "报纸"
         ordering = ["name"]
 
     def __str__(self):
@@ -30,19 +32,25 @@ class IssueQuerySet(models.QuerySet):
 class Issue(models.Model):
     """One day's paper. An issue whose date could not be read has date NULL and is flagged."""
 
-    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues")
-    date = models.DateField(null=True, blank=True)
+    newspaper = models.ForeignKey(Newspaper, on_delete=models.CASCADE, related_name="issues", verbose_name="报纸")
+    date = models.DateField("日期", null=True, blank=True)
     edition = models.CharField("期号", max_length=32, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reason = models.CharField(max_length=300, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.CharField("审核原因", max_length=300, blank=True)
     # Durable work (see archive/services/pending.py): set in the transaction that changed the
     # issue's pages or links, cleared by the reassembly that rebuilt it.
-    reassembly_due = models.DateTimeField(null=True, blank=True, help_text="Since when reassembly is owed.")
-    reassembly_sent = models.DateTimeField(null=True, blank=True, help_text="When it was last sent to workers.")
+    reassembly_due = models.DateTimeField("待重新拼接（自）", null=True, blank=True,
+                                          help_text="自何时起欠一次重新拼接（后台自动设置和清除）。")
+    reassembly_sent = models.DateTimeField("已交给后台", null=True, blank=True,
+                                           help_text="最近一次交给后台处理的时间。")
+    # The workers' marks are no editor's change: kept out of the issue's history.
+    history = HistoricalRecords(excluded_fields=["reassembly_due", "reassembly_sent"])
 
     objects = IssueQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "期"
+        verbose_name_plural = "各期"
         ordering = ["newspaper", "date"]
         constraints = [
             models.UniqueConstraint(fields=["newspaper", "date"], name="unique_issue_per_paper_and_date"),
@@ -67,18 +75,25 @@ class Page(models.Model):
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
-    section = models.CharField(max_length=64, blank=True)
-    source_name = models.CharField(max_length=500)
+    section = models.CharField("版名", max_length=64, blank=True)
+    source_name = models.CharField("源文件", max_length=500)
     sha256 = models.CharField(max_length=64, db_index=True)
     encoding = models.CharField(max_length=32)
     raw_text = models.TextField()
     parser_version = models.CharField(max_length=16)
     guesses = models.JSONField(default=dict, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reasons = models.JSONField(default=list, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reasons = models.JSONField("审核原因", default=list, blank=True)
+    # Which of the page's place fields (number, section, date, paper) an editor set: ingest
+    # never moves the page back, and finds it where the editor put it.
+    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # The raw text never changes after ingest: history need not copy it on every correction.
+    history = HistoricalRecords(excluded_fields=["raw_text", "guesses", "ingested_at"])
 
     class Meta:
+        verbose_name = "版面"
+        verbose_name_plural = "版面"
         ordering = ["issue", "number"]
         constraints = [
             models.UniqueConstraint(fields=["issue", "number"], name="unique_page_per_issue_and_number"),
@@ -109,6 +124,8 @@ class Block(models.Model):
     )
 
     class Meta:
+        verbose_name = "分块"
+        verbose_name_plural = "分块"
         ordering = ["page", "order"]
         constraints = [
             models.UniqueConstraint(fields=["page", "order"], name="unique_block_order"),
@@ -147,14 +164,16 @@ class Fragment(models.Model):
     review = models.CharField(max_length=300, blank=True)
     jump_to_page = models.PositiveSmallIntegerField(null=True, blank=True)
     jump_from_page = models.PositiveSmallIntegerField(null=True, blank=True)
-    jump_out_line = models.CharField(max_length=64, blank=True)
-    jump_in_line = models.CharField(max_length=64, blank=True)
+    jump_out_line = models.CharField("转版行", max_length=64, blank=True)
+    jump_in_line = models.CharField("接版行", max_length=64, blank=True)
     article = models.ForeignKey(
-        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="fragments"
+        "Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="fragments", verbose_name="文章"
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order within its article.")
 
     class Meta:
+        verbose_name = "版面片段"
+        verbose_name_plural = "版面片段"
         ordering = ["page", "order"]
         constraints = [
             models.UniqueConstraint(fields=["page", "order"], name="unique_fragment_order"),
@@ -168,6 +187,8 @@ class Contributor(models.Model):
     name = models.CharField(max_length=64, unique=True)
 
     class Meta:
+        verbose_name = "作者"
+        verbose_name_plural = "作者"
         ordering = ["name"]
 
     def __str__(self):
@@ -187,22 +208,23 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Kind(models.TextChoices):
-        NEWS = "news", "news"
-        COMMENTARY = "commentary", "commentary"
-        PHOTO = "photo", "photo"
-        BRIEF = "brief", "brief"
-        FRAGMENT = "fragment", "fragment"
+        # Labels in Chinese: readers see them as search facets, editors in the admin.
+        NEWS = "news", "新闻"
+        COMMENTARY = "commentary", "评论"
+        PHOTO = "photo", "图片"
+        BRIEF = "brief", "简讯"
+        FRAGMENT = "fragment", "续文"
 
     class ContinuationStatus(models.TextChoices):
-        NONE = "none", "none"
-        LINKED = "linked", "linked"
-        DANGLING = "dangling", "dangling"
+        NONE = "none", "不跨版"
+        LINKED = "linked", "已接上"
+        DANGLING = "dangling", "断头"
 
     # Fields an editor may correct; once edited they are listed in ``locked_fields``
     # and never overwritten by re-parsing or reassembly.
     EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "section_heads", "captions")
 
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles", verbose_name="期")
     first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting")
     first_page_number = models.PositiveSmallIntegerField(null=True, blank=True)
     number = models.PositiveSmallIntegerField(help_text="n-th article starting on its first page.")
@@ -210,19 +232,19 @@ class Article(models.Model):
     headline = models.CharField(max_length=300, blank=True)
     subheadline = models.CharField(max_length=500, blank=True)
     byline = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.NEWS)
     body = models.TextField(blank=True)
     section_heads = models.JSONField(
         default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in body."
     )
     captions = models.JSONField(default=list, blank=True)
-    pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True)
+    pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True, verbose_name="所在版次")
     continuation_status = models.CharField(
-        max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
+        "跨版状态", max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
     )
-    confidence = models.FloatField(null=True, blank=True)
-    needs_review = models.BooleanField(default=False)
-    review_reason = models.CharField(max_length=300, blank=True)
+    confidence = models.FloatField("拼接置信度", null=True, blank=True)
+    needs_review = models.BooleanField("待审核", default=False)
+    review_reason = models.CharField("审核原因", max_length=300, blank=True)
     locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
     contributors = models.ManyToManyField(Contributor, through="Credit", related_name="articles")
     updated_at = models.DateTimeField(auto_now=True)
@@ -231,6 +253,8 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
         ordering = ["issue", "first_page_number", "number"]
         constraints = [
             models.UniqueConstraint(fields=["first_page", "number"], name="unique_article_number_on_page"),
@@ -271,6 +295,8 @@ class Credit(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
+        verbose_name = "署名"
+        verbose_name_plural = "署名"
         # By the key column, not "article": that would sort by Article's own ordering, joining
         # every credit query (an article's credits included) to articles, issues and papers.
         ordering = ["article_id", "role", "order"]
@@ -286,25 +312,27 @@ class Continuation(models.Model):
     """A link from a fragment that jumps out (下转) to the fragment that continues it (上接)."""
 
     class Method(models.TextChoices):
-        AUTO = "auto", "auto"
-        EDITOR = "editor", "editor"
+        AUTO = "auto", "机器"
+        EDITOR = "editor", "编辑"
 
     class Status(models.TextChoices):
-        PROPOSED = "proposed", "proposed"
-        CONFIRMED = "confirmed", "confirmed"
-        REJECTED = "rejected", "rejected"
+        PROPOSED = "proposed", "待定"
+        CONFIRMED = "confirmed", "已确认"
+        REJECTED = "rejected", "已否决"
 
     from_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_out")
     to_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_in")
-    score = models.FloatField(default=0.0)
-    confidence = models.FloatField(default=0.0)
-    evidence = models.JSONField(default=dict, blank=True)
-    method = models.CharField(max_length=8, choices=Method.choices, default=Method.AUTO)
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
-    needs_review = models.BooleanField(default=False)
+    score = models.FloatField("得分", default=0.0)
+    confidence = models.FloatField("置信度", default=0.0)
+    evidence = models.JSONField("证据", default=dict, blank=True)
+    method = models.CharField("决定方式", max_length=8, choices=Method.choices, default=Method.AUTO)
+    status = models.CharField("状态", max_length=12, choices=Status.choices, default=Status.PROPOSED)
+    needs_review = models.BooleanField("待审核", default=False)
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "跨版链接"
+        verbose_name_plural = "跨版链接"
         ordering = ["from_fragment_id"]     # the key column: see Credit.Meta
         constraints = [
             models.UniqueConstraint(fields=["from_fragment", "to_fragment"], name="unique_continuation"),
@@ -319,8 +347,25 @@ class ReviewItem(Article):
 
     class Meta:
         proxy = True
-        verbose_name = "article to review"
-        verbose_name_plural = "review queue"
+        verbose_name = "待审核条目"
+        verbose_name_plural = "审核队列"
+
+
+class MovedPath(models.Model):
+    """A public URL that moved when an editor corrected a date or page number: the old path
+    answers with a permanent redirect to the new one (archive.middleware)."""
+
+    old_path = models.CharField(max_length=300, unique=True)
+    new_path = models.CharField(max_length=300)
+    moved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "旧网址转向"
+        verbose_name_plural = "旧网址转向"
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
 
 
 class PendingIndex(models.Model):

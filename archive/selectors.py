@@ -30,6 +30,11 @@ def newspaper_get(*, slug):
     return get_object_or_404(Newspaper, slug=slug)
 
 
+def newspaper_names(*, slugs) -> dict[str, str]:
+    """{slug: display name} for these slugs (the search shows names, the index holds slugs)."""
+    return dict(Newspaper.objects.filter(slug__in=list(slugs)).values_list("slug", "name"))
+
+
 def issue_latest(*, limit=10):
     return list(
         Issue.objects.dated().select_related("newspaper")

@@ -70,3 +70,4 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then apt_install postg
 
 # 4. Schema.
 .venv/bin/python manage.py migrate --noinput -v 0
+.venv/bin/python manage.py createcachetable -v 0  # the shared cache rate limits count in (unless CACHE_URL is Redis)

@@ -36,18 +36,21 @@ def test_manifest_rows_describe_loose_files(tmp_path):
     assert found["b.txt"].page is None and found["b.txt"].date == datetime.date(2022, 6, 3)
 
 
-def test_manifest_problems_are_reported_not_fatal(tmp_path):
-    """A bad date in a manifest is noted on the file; a listed file that is missing is an error."""
+def test_manifest_problems_refuse_their_row_not_the_manifest(tmp_path):
+    """A bad date or page, or a missing file, refuses that row with its line; other rows go on."""
     write(tmp_path / "a.txt")
+    write(tmp_path / "b.txt")
     (tmp_path / "manifest.csv").write_text(
-        "file,paper,date,page,section\na.txt,taiyuan-daily,2022-13-03,x,\nmissing.txt,,,,\n", encoding="utf-8"
+        "file,paper,date,page,section\na.txt,taiyuan-daily,2022-13-03,x,\nmissing.txt,,,,\nb.txt,,2022-06-03,2,\n",
+        encoding="utf-8",
     )
     discovery = discover([tmp_path])
     (source,) = discovery.files
-    assert source.date is None and source.page is None
-    assert any("date '2022-13-03'" in problem for problem in source.problems)
+    assert (source.path.name, source.page, source.origin) == ("b.txt", 2, "manifest")
     assert [(path.name, reason) for path, reason in discovery.errors] == [
-        ("missing.txt", "listed in a manifest but not found")]
+        ("a.txt", "manifest.csv line 2: date '2022-13-03' is not a real date (YYYY-MM-DD)"),
+        ("missing.txt", "manifest.csv line 3: listed in the manifest but not found"),
+    ]
 
 
 def test_nonexistent_path_is_an_error(tmp_path):

@@ -99,6 +99,33 @@ def confidence(margin: float, score: float, topic: float, balanced: bool) -> flo
     return 1.0 / (1.0 + math.exp(-(CONF_A * support + CONF_B)))
 
 
+def _evidence(ctx, g_outs: Sequence[JumpOut], g_ins: Sequence[JumpIn], features) -> list[list[dict]]:
+    """Feature values of every (out, in) pair of one group, outs and ins in reading order."""
+    evidence = [[{} for _ in g_ins] for _ in g_outs]
+    for r, out in enumerate(g_outs):
+        for c, jin in enumerate(g_ins):
+            for name in features:
+                if name == "order":
+                    evidence[r][c].update(F.order(r, len(g_outs), c, len(g_ins)))
+                else:
+                    evidence[r][c].update(F.PAIR_FEATURES[name](ctx, out, jin))
+    return evidence
+
+
+def candidate_scores(outs: Sequence[JumpOut], ins: Sequence[JumpIn], features: Sequence[str] = FEATURES
+                     ) -> dict[tuple, tuple[float, dict]]:
+    """``(out_key, in_key) → (score, evidence)`` for every pair, the outs and ins taken as one
+    group whatever their jump lines say: what an editor compares on the link review screen."""
+    if not outs or not ins:
+        return {}
+    g_outs, g_ins = sorted(outs, key=lambda o: o.order), sorted(ins, key=lambda i: i.order)
+    evidence = _evidence(F.Context(list(g_outs), list(g_ins)), g_outs, g_ins, features)
+    return {
+        (out.key, jin.key): (_score(evidence[r][c]), evidence[r][c])
+        for r, out in enumerate(g_outs) for c, jin in enumerate(g_ins)
+    }
+
+
 def match_jumps(outs: Sequence[JumpOut], ins: Sequence[JumpIn], features: Sequence[str] = FEATURES) -> list[Link]:
     """Link each jump-out to at most one jump-in on the page it names (and vice versa), maximising
     the summed score; each link carries its evidence and a calibrated confidence."""
@@ -112,14 +139,7 @@ def match_jumps(outs: Sequence[JumpOut], ins: Sequence[JumpIn], features: Sequen
     ctx = F.Context([o for g in groups for o in g[0]], [i for g in groups for i in g[1]]) if set(features) - {"order"} else None
     links = []
     for g_outs, g_ins in groups:
-        evidence = [[{} for _ in g_ins] for _ in g_outs]
-        for r, out in enumerate(g_outs):
-            for c, jin in enumerate(g_ins):
-                for name in features:
-                    if name == "order":
-                        evidence[r][c].update(F.order(r, len(g_outs), c, len(g_ins)))
-                    else:
-                        evidence[r][c].update(F.PAIR_FEATURES[name](ctx, out, jin))
+        evidence = _evidence(ctx, g_outs, g_ins, features)
         scores = np.array([[_score(e) for e in row] for row in evidence])
         best, pairs = assign(scores)
         balanced = len(g_outs) == len(g_ins)

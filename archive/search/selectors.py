@@ -85,7 +85,7 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
         return result
     except xapian.Error as exc:
         logger.exception("search failed for %r", q)
-        result.error = f"搜索暂时不可用（{type(exc).__name__}），请稍后再试。"
+        result.error = "搜索暂时不可用，请稍后再试。"  # the log names the error
         return result
     result.count = matches.count
     result.count_exact = matches.exact

@@ -26,13 +26,23 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_e
 from archive import text as textlayer
 from archive.models import Block, Fragment, Issue, Newspaper, Page
 from archive.services.pending import reassembly_owed, work_error_record
-from archive.sources import SourceFile, discover
+from archive.sources import PaperInfo, SourceFile, discover
 from archive.text.decoding import DecodeError, decode_page
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_PAPER = "taiyuan-daily"
-KNOWN_PAPER_NAMES = {"taiyuan-daily": "太原日报"}
+# Names for slugs that come without a paper.json or --paper-name, so that readers see 人民日报
+# rather than renmin-ribao; any other slug names its paper until an editor or paper.json does.
+KNOWN_PAPERS = {
+    "taiyuan-daily": PaperInfo("太原日报", "太原"),
+    "renmin-ribao": PaperInfo("人民日报", "北京"),
+    "peoples-daily": PaperInfo("人民日报", "北京"),
+    "guangming-ribao": PaperInfo("光明日报", "北京"),
+    "jingji-ribao": PaperInfo("经济日报", "北京"),
+    "shanxi-ribao": PaperInfo("山西日报", "太原"),
+    "shanxi-daily": PaperInfo("山西日报", "太原"),
+}
 # Pages written by one batch from which the planner's statistics are refreshed at its end.
 ANALYZE_AFTER = 200
 # A guessed date or page number below this confidence is not used; the page is flagged instead.
@@ -61,6 +71,7 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     stopped: str = ""  # why the batch stopped before its end (the database stayed unreachable)
     not_tried: int = 0
+    notes: list[str] = field(default_factory=list)  # what was not done and why (not errors)
 
     @property
     def counts(self) -> Counter:
@@ -83,16 +94,27 @@ class IngestReport:
         )
 
 
-def ingest_paths(paths, *, paper: str | None = None, progress=None, notify=None) -> IngestReport:
-    """Ingest every page file under ``paths``. ``progress`` wraps the file list (e.g. tqdm);
-    ``notify`` is told, in one line, each time a lost database connection is waited for."""
+def ingest_paths(paths, *, paper: str | None = None, paper_name: str = "", progress=None,
+                 notify=None) -> IngestReport:
+    """Ingest every page file under ``paths``. ``paper_name`` names the paper ``paper`` (as a
+    layout's paper.json names its own); ``progress`` wraps the file list (e.g. tqdm); ``notify``
+    is told, in one line, each time a lost database connection is waited for."""
     discovery = discover([Path(p) for p in paths])
     report = IngestReport()
     for path, reason in discovery.errors:
         report.results.append(FileResult(path=path, status=REJECTED, reason=reason))
+    papers = dict(discovery.papers)
+    if paper_name.strip():
+        if not paper:
+            raise ValueError("paper_name names the paper given as paper: give both")
+        papers[paper] = PaperInfo(paper_name.strip())
     files = progress(discovery.files) if progress else discovery.files
     notify = notify or (lambda message: logger.warning("%s", message))
     try:
+        for slug, info in papers.items():
+            note = _with_database(newspaper_name, slug=slug, info=info, notify=notify)
+            if note:
+                report.notes.append(note)
         for source in files:
             report.results.append(_with_database(ingest_file, source, default_paper=paper, notify=notify))
         counts = report.counts
@@ -193,9 +215,15 @@ def _same_page(source: SourceFile, sha256: str) -> dict | None:
     that is known by its bytes alone.
     """
     pages = Page.objects.filter(sha256=sha256)
+    fields = ("pk", "issue_id", "parser_version")
     if source.paper and source.date and source.page:
-        pages = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
-    return pages.values("pk", "issue_id", "parser_version").first()
+        placed = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
+        found = placed.values(*fields).first()
+        if found:
+            return found
+        # A page an editor moved (services.corrections) is where the editor put it.
+        pages = pages.filter(source_name=source.path.name).exclude(locked_fields=[])
+    return pages.values(*fields).first()
 
 
 def page_reparse(*, page_id: int, parsed) -> Page:
@@ -229,7 +257,7 @@ def _read(path: Path) -> bytes:
 
 
 def _write_page(source, default_paper, raw, encoding, sha256, parsed):
-    flags = list(source.problems) + list(parsed.flags)
+    flags = list(parsed.flags)
     newspaper = _newspaper(source.paper or default_paper)
     guesses = {
         name: {"value": str(guess.value), "confidence": guess.confidence, "reason": guess.reason}
@@ -255,7 +283,8 @@ def _write_page(source, default_paper, raw, encoding, sha256, parsed):
         page.fragments.all().delete()
     else:
         page = Page(issue=issue, number=number)
-    page.section = source.section or page.section
+    if "section" not in page.locked_fields:  # an editor's correction stands
+        page.section = source.section or page.section
     page.source_name = str(source.path.name)
     page.sha256 = sha256
     page.encoding = encoding
@@ -284,10 +313,33 @@ def _newspaper(slug: str | None) -> Newspaper:
     if not slug:
         slugs = list(Newspaper.objects.values_list("slug", flat=True)[:2])
         slug = slugs[0] if len(slugs) == 1 else DEFAULT_PAPER
-    newspaper, _ = Newspaper.objects.get_or_create(
-        slug=slug, defaults={"name": KNOWN_PAPER_NAMES.get(slug, slug)}
-    )
+    known = KNOWN_PAPERS.get(slug, PaperInfo(slug))
+    newspaper, _ = Newspaper.objects.get_or_create(slug=slug, defaults={"name": known.name, "place": known.place})
     return newspaper
+
+
+@transaction.atomic
+def newspaper_name(*, slug: str, info: PaperInfo) -> str:
+    """Create the paper ``slug`` named by ``info``, or name it if it is still named by its slug
+    or by KNOWN_PAPERS (and give it a place if it has none). A name an editor gave is kept: the
+    returned note says so ("" when there is nothing to say)."""
+    known = KNOWN_PAPERS.get(slug, PaperInfo(slug))
+    newspaper, created = Newspaper.objects.select_for_update().get_or_create(
+        slug=slug, defaults={"name": info.name, "place": info.place or known.place}
+    )
+    if created:
+        return ""
+    fields = []
+    if newspaper.name != info.name and newspaper.name in (slug, known.name):
+        newspaper.name = info.name
+        fields.append("name")
+    if info.place and not newspaper.place:
+        newspaper.place = info.place
+        fields.append("place")
+    newspaper.save(update_fields=fields)
+    if newspaper.name != info.name:
+        return f"paper {slug} keeps its name {newspaper.name!r} (not {info.name!r}): an editor named it; rename it in the admin"
+    return ""
 
 
 def _issue(newspaper: Newspaper, date, flags: list[str]) -> Issue:

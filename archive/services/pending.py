@@ -122,7 +122,9 @@ def _claim(pending, only, sent_field: str, key: str = "pk") -> list[int]:
     stale = timezone.now() - timedelta(seconds=settings.WORK_RESEND_AFTER)
     pending = pending.filter(Q(**{f"{sent_field}__isnull": True}) | Q(**{f"{sent_field}__lt": stale}))
     with transaction.atomic():
-        rows = list(pending.select_for_update(skip_locked=True).values_list("pk", key))
+        # In id order and with no join (Issue's default ordering joins its paper): a lock on
+        # the paper's row, which a reassembly holds, must not make every issue look taken.
+        rows = list(pending.order_by("pk").select_for_update(skip_locked=True, of=("self",)).values_list("pk", key))
         pending.model.objects.filter(pk__in=[pk for pk, _ in rows]).update(**{sent_field: timezone.now()})
     return [value for _, value in rows]
 

@@ -50,7 +50,9 @@ class ReassembleReport:
 @transaction.atomic
 def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> ReassembleReport | None:
     """Rebuild the articles of one issue from its fragments; None if the issue is gone."""
-    issue = Issue.objects.select_for_update().filter(pk=issue_id).first()
+    # The issue's row only (not its paper's, which Issue's default ordering would join in):
+    # reassemblies of other issues of the paper go on meanwhile.
+    issue = Issue.objects.select_for_update(of=("self",)).filter(pk=issue_id).first()
     if issue is None:
         return None
     report = ReassembleReport(issue_id=issue_id)
@@ -136,11 +138,11 @@ def _link(fragments, features, by_id) -> list[Continuation]:
     taken_in = {c.to_fragment_id for c in accepted}
 
     outs = [
-        _jump_out(f) for f in fragments
+        as_jump_out(f) for f in fragments
         if f.jump_out_line and f.pk not in taken_out
     ]
     ins = [
-        _jump_in(f) for f in fragments
+        as_jump_in(f) for f in fragments
         if f.jump_in_line and f.pk not in taken_in
     ]
     proposals = [
@@ -183,11 +185,11 @@ def _cap_by_segmentation(values: dict, *fragments: Fragment) -> None:
         values["needs_review"] = True
 
 
-def _jump_out(fragment: Fragment) -> assembly.JumpOut:
+def as_jump_out(fragment: Fragment) -> assembly.JumpOut:
     return assembly.JumpOut(target_page=fragment.jump_to_page, **_jump_fields(fragment))
 
 
-def _jump_in(fragment: Fragment) -> assembly.JumpIn:
+def as_jump_in(fragment: Fragment) -> assembly.JumpIn:
     return assembly.JumpIn(source_page=fragment.jump_from_page, **_jump_fields(fragment))
 
 

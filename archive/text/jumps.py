@@ -43,7 +43,7 @@ def page_number(token: str | None) -> int | None:
     if not token:
         return None
     token = re.sub(r"[\sA-Za-z]", "", match_view(token))
-    if token.isdigit():
+    if token.isdecimal():  # not isdigit: superscripts (¹) are digits int() cannot read
         return int(token) or None
     if not token or any(ch not in _CN_DIGITS and ch != "十" for ch in token):
         return None
@@ -72,13 +72,16 @@ def find_jumps(text: str, offset: int = 0) -> list[Jump]:
         jumps.append(_jump(text, match, word, page, offset))
     bare = list(_BARE_LINE.finditer(view)) + list(_BARE_START.finditer(view))
     for match in bare:
+        # The span trimmed of what the match view reads as space (a BOM folded to one, too),
+        # and the printed text exactly that span.
         start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+        end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip()))
         jumps.append(Jump(
             direction=_direction(match.group("word")),
             page=page_number(match.group("page")),
             start=offset + start,
-            end=offset + match.end() - (len(match.group(0)) - len(match.group(0).rstrip())),
-            text=text[start:match.end()].strip(),
+            end=offset + end,
+            text=text[start:end],
         ))
     return sorted(jumps, key=lambda jump: jump.start)
 

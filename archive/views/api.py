@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from archive import selectors
 from archive.views import converters  # noqa: F401  (registers <isodate:>)
 from archive.services.export import article_record
+from archive.views.limits import rate_limited
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -76,6 +77,7 @@ def _issue_summary(issue, slug):
     }
 
 
+@rate_limited("api", json=True)
 def papers(request):
     form = ListForm(request.GET)
     if not form.is_valid():
@@ -94,6 +96,7 @@ def papers(request):
     return _paginated(request, selectors.newspaper_list(), form, serialise)
 
 
+@rate_limited("api", json=True)
 def issues(request, paper):
     try:
         newspaper = selectors.newspaper_get(slug=paper)
@@ -126,6 +129,7 @@ def _article_summary(article, slug, date):
     }
 
 
+@rate_limited("api", json=True)
 def issue(request, paper, date):
     try:
         found = selectors.issue_get(paper=paper, date=date)
@@ -152,6 +156,7 @@ def issue(request, paper, date):
     )
 
 
+@rate_limited("api", json=True)
 def page(request, paper, date, page):
     try:
         found = selectors.page_get(paper=paper, date=date, number=page)
@@ -174,6 +179,7 @@ def page(request, paper, date, page):
     )
 
 
+@rate_limited("api", json=True)
 def article(request, paper, date, page, n):
     try:
         found = selectors.article_get(paper=paper, date=date, page=page, n=n)

@@ -1,4 +1,5 @@
 """Settings shared by every environment, read from the environment where they vary."""
+import datetime
 import os
 from pathlib import Path
 
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "simple_history",
     "haystack",
+    "csp",
+    "axes",
     "archive",
 ]
 
@@ -46,6 +49,17 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A 404 at a path an editor moved becomes a 301.
+    "archive.middleware.MovedPathFallbackMiddleware",
+    "config.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out client before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -143,6 +157,61 @@ INGEST_MAX_BYTES = int(os.environ.get("INGEST_MAX_BYTES", 5 * 1024 * 1024))
 # How long ingest waits for a lost database connection to come back (retrying with growing
 # pauses) before it stops the batch; the files are not counted as rejected.
 INGEST_DB_RETRY_SECONDS = int(os.environ.get("INGEST_DB_RETRY_SECONDS", 120))
+
+# The locked-down public site (README, "Production"): no inline script or style anywhere, so a
+# page text that slips past escaping still cannot run.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# The admin needs one thing more, measured in Chromium (tests/web/test_browser_csp.py): the
+# history list of django-simple-history writes ``style="border-top: 0"`` on its pager. Only that
+# exact attribute is allowed, by its hash; Django's own admin needs no exception.
+ADMIN_CSP_UPDATE = {"style-src": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"]}
+SECURE_REFERRER_POLICY = "same-origin"
+# Every powerful browser feature off: the archive reads, it does not film, locate or pay.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "camera", "display-capture", "geolocation", "gyroscope", "magnetometer",
+        "microphone", "midi", "payment", "usb", "interest-cohort",
+    )
+}
+
+# A cache shared by every web process (rate limits count across them): Redis at CACHE_URL, or
+# else a table in the database (``manage.py createcachetable``; setup.sh makes it). The table's
+# increments are not atomic, so under a burst from one client the limit may let a few extra
+# requests through; use Redis where that matters.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "baokan_cache"}}
+
+# Search and the API answer this many requests per client (by address) per minute, then 429
+# with Retry-After. Behind a proxy, CLIENT_ADDRESS_HEADER names the header it puts the client's
+# address in (e.g. HTTP_X_REAL_IP), else every reader shares the proxy's address.
+PUBLIC_RATE_LIMIT = os.environ.get("PUBLIC_RATE_LIMIT", "60/m")
+CLIENT_ADDRESS_HEADER = os.environ.get("CLIENT_ADDRESS_HEADER", "")
+
+# Admin login: this many wrong passwords for one user name, or from one address, lock it out
+# (the right password included) for the cool-off.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "archive.views.limits.client_address"
 
 LOGGING = {
     "version": 1,

@@ -15,3 +15,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests
+# Search and API tests, and the browser tests, ask more than 60 times a minute from one address;
+# the rate-limit test sets its own limit.
+PUBLIC_RATE_LIMIT = "100000/m"

@@ -45,11 +45,11 @@ def test_an_edit_in_the_admin_is_locked_and_recorded(issue, admin_client, run):
 
 
 def test_review_queue_lists_only_flagged_articles(issue, admin_client):
-    """The queue shows articles that need review and nothing else."""
+    """The queue's segmentation entries are the articles flagged so, and nothing else."""
     Article.objects.update(needs_review=False)
     flagged = Article.objects.exclude(headline=RIVER).first()
-    Article.objects.filter(pk=flagged.pk).update(needs_review=True, review_reason="uncertain continuation link")
-    page = admin_client.get("/admin/archive/reviewitem/").content.decode()
+    Article.objects.filter(pk=flagged.pk).update(needs_review=True, review_reason="uncertain segmentation: x")
+    page = admin_client.get("/admin/archive/reviewitem/", {"reason": "segmentation"}).content.decode()
     assert flagged.headline in page and RIVER not in page
 
 

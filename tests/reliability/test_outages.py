@@ -9,10 +9,13 @@ import urllib.request
 
 import pytest
 
+from archive.models import Article
+from tests.admin.conftest import RIVER, UNITY
 from tests.reliability.conftest import page_files, state_of
 from tests.reliability.servers import (
     ROOT, PrivateCluster, PrivateRedis, base_env, free_port, manage, wait_until,
 )
+from tests.tasks.test_worker_corrections import MOVE_PAGE_3, found_on_next_day
 
 pytestmark = [pytest.mark.slow]
 NOTHING_PENDING = {"issues_due": 0, "fragments_without_article": 0, "index_pending": 0}
@@ -45,6 +48,28 @@ def test_broker_unreachable_before_ingest_leaves_the_work_pending(jump_issue, te
     after = state_of(test_db_env)
     assert after["pending"] == NOTHING_PENDING
     assert len(after["state"]["articles"]) == 3 and len(after["state"]["links"]) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_editors_correction_with_the_broker_down_is_done_once_work_is_sent(jump_issue, test_db_env):
+    """An editor moves page 3 to the next day while the broker cannot be reached: the correction
+    is saved, both issues stay due and the moved articles owed to the index; the next
+    `reassemble` (here without a broker) carries it through: links, articles and search."""
+    assert manage(test_db_env, "ingest", str(jump_issue)).returncode == 0
+    down = {**test_db_env, "CELERY_BROKER_URL": f"redis://127.0.0.1:{free_port()}/0"}
+    moved = manage(down, "shell", "-c", MOVE_PAGE_3, timeout=60)
+    assert moved.returncode == 0, moved.stderr
+    pending = state_of(test_db_env)["pending"]
+    assert pending["issues_due"] == 2 and pending["index_pending"] > 0
+    assert Article.objects.get(headline=RIVER).pages == [1, 3]  # nothing reassembled yet
+    assert "issues pending reassembly: 2" in manage(down, "status", timeout=60).stdout
+
+    sent = manage(test_db_env, "reassemble", timeout=120)
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.startswith("issues queued for reassembly: 2 (0 named)")
+    assert Article.objects.get(headline=RIVER).pages == [1]
+    assert UNITY in found_on_next_day("统战")
+    assert state_of(test_db_env)["pending"] == NOTHING_PENDING
 
 
 @pytest.mark.django_db(transaction=True)

@@ -69,7 +69,7 @@ def test_api_shape(client, archive):
     result = body["results"][0]
     assert set(result) == {"id", "url", "headline", "date", "pages", "snippet"}
     assert (result["id"], result["date"], result["pages"]) == (archive["fenjiu"].pk, "2022-06-02", [1, 3])
-    assert {"value": "2022", "count": 1} in body["facets"]["year"]
+    assert {"value": "2022", "label": "2022年", "count": 1} in body["facets"]["year"]
 
 
 @pytest.mark.parametrize("params", [{"from": "2022-13-01"}, {"to": "yesterday"}, {"page": "x"}, {"p": "0"},

@@ -1,17 +1,21 @@
 """Pending work is durable: ingest marks it with the pages, the sweep sends it, work clears it,
 and ``manage.py status`` shows it (tasks run in-process here: no broker)."""
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from archive.models import Article, Fragment, Issue, PendingIndex, WorkError
-from archive.services.editing import article_edit
+from archive.models import Article, Fragment, Issue, Page, PendingIndex, WorkError
+from archive.services.corrections import page_correct
+from archive.services.editing import article_edit, articles_delete
+from archive.services.reparse import page_reparse_now
+from archive.services.restructure import fragment_detach
 from archive.services.ingest import ingest_paths
 from archive.services.pending import pending_send
 from archive.tasks import reassemble_issues_task
+from tests.admin.conftest import RIVER, UNITY
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +73,43 @@ def test_an_editors_change_is_owed_to_the_index_until_indexed(jump_issue, ingest
     article_edit(article=article, changes={"headline": "改过的标题"})  # on-commit hooks not run
     assert list(PendingIndex.objects.values_list("article_id", flat=True)) == [article.pk]
     assert "articles pending indexing: 1" in status_lines(run)
+    run(pending_send)
+    assert not PendingIndex.objects.exists()
+
+
+def test_an_editors_page_move_is_owed_until_the_workers_have_done_it(jump_issue, ingest_command, run):
+    """Page 3 moved to the next day: the correction's own transaction marks both issues due and
+    the moved article owed to the index, so nothing is lost if sending it fails; a sweep does it."""
+    ingest_command(jump_issue)
+    unity = Article.objects.get(headline=UNITY)
+    page_correct(page=Page.objects.get(number=3), date=date(2022, 6, 4))  # on-commit hooks not run
+    assert Issue.objects.filter(reassembly_due__isnull=False).count() == 2
+    assert unity.pk in set(PendingIndex.objects.values_list("article_id", flat=True))
+    assert Article.objects.get(headline=RIVER).pages == [1, 3]  # not reassembled yet
+    assert run(pending_send).issues == 2
+    assert Article.objects.get(headline=RIVER).pages == [1]
+    assert not Issue.objects.filter(reassembly_due__isnull=False).exists() and not PendingIndex.objects.exists()
+
+
+@pytest.mark.parametrize("change", [
+    lambda: fragment_detach(fragment=Article.objects.get(headline=RIVER).fragments.get(position=1)),
+    lambda: page_reparse_now(page=Page.objects.get(number=3)),
+])
+def test_an_editors_restructuring_marks_its_issue_due(change, jump_issue, ingest_command, run):
+    """Detaching a fragment and re-parsing a page mark the issue due in their own transaction."""
+    ingest_command(jump_issue)
+    change()  # on-commit hooks not run
+    assert Issue.objects.get().reassembly_due is not None
+    run(pending_send)
+    assert Issue.objects.get().reassembly_due is None
+
+
+def test_deleted_articles_are_owed_to_the_index(jump_issue, ingest_command, run):
+    """A deletion records its index removal, cleared once the index has dropped the article."""
+    ingest_command(jump_issue)
+    article = Article.objects.get(headline=UNITY)
+    articles_delete(ids=[article.pk])  # on-commit hooks not run
+    assert list(PendingIndex.objects.values_list("article_id", flat=True)) == [article.pk]
     run(pending_send)
     assert not PendingIndex.objects.exists()
 

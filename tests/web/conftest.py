@@ -82,3 +82,26 @@ def seeded(db, seeds_dir, django_capture_on_commit_callbacks):
     # Reassembly is queued on commit; inside a test's transaction, run it when ingest returns.
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ingest", str(seeds_dir), verbosity=0)
+
+
+@pytest.fixture
+def indexed(db):
+    """Index every article in the database (in the test settings' private index), cleared after."""
+    from haystack import connections
+
+    from archive.search.indexing import index_articles
+
+    def index():
+        index_articles(list(Article.objects.values_list("pk", flat=True)))
+
+    backend = connections["default"].get_backend()
+    backend.clear()
+    yield index
+    backend.clear()
+
+
+@pytest.fixture
+def site(front_page, indexed):
+    """The front-page issue, searchable."""
+    indexed()
+    return front_page

@@ -2,7 +2,7 @@
 import sys
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from archive.services.ingest import ingest_paths
@@ -30,15 +30,27 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+")
         parser.add_argument("--paper", help="newspaper slug for loose files (default: the only one, or taiyuan-daily)")
+        parser.add_argument(
+            "--paper-name",
+            default="",
+            help="the display name of the --paper paper (e.g. 人民日报), as <paper-slug>/paper.json gives it in the "
+                 "layout; a name an editor gave in the admin is kept",
+        )
         parser.add_argument("--sync", action="store_true", help="with a broker, wait for the workers to finish")
 
-    def handle(self, *args, paths, paper=None, sync=False, **options):
+    def handle(self, *args, paths, paper=None, paper_name="", sync=False, **options):
+        if paper_name.strip() and not paper:
+            raise CommandError("--paper-name names the paper given by --paper: give both")
+
         def progress(files):
             if len(files) < PROGRESS_FROM:
                 return files
             return tqdm(files, desc="ingest", unit="page", file=sys.stderr, disable=options["verbosity"] == 0)
 
-        report = ingest_paths(paths, paper=paper, progress=progress, notify=self.stderr.write)
+        report = ingest_paths(paths, paper=paper, paper_name=paper_name, progress=progress,
+                              notify=self.stderr.write)
+        for note in report.notes:
+            self.stdout.write(note)
         for result in report.rejected:
             self.stderr.write(f"rejected {result.path}: {result.reason}")
         status = 1 if report.rejected else 0
