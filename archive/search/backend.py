@@ -1,5 +1,5 @@
-"""A lean Xapian backend for haystack: each token once, positions only where phrases need them,
-no stored text, facets from value slots (see README.md for what the stock backend stores)."""
+"""A lean Xapian backend for haystack: each word once without positions, character bigrams for
+exact strings, the folded lines to check them on, facets from value slots (see README.md)."""
 import datetime
 import pickle
 from dataclasses import dataclass, field
@@ -8,12 +8,10 @@ import xapian
 from haystack.utils import get_identifier
 from xapian_backend import TERM_PREFIXES, XapianEngine, XapianSearchBackend, filelocked
 
+from archive.search import exact
 from archive.search.documents import TEXT_FIELDS
 from archive.search.query import ParsedQuery, Term
 from archive.search.segment import BREAK, query_words
-
-# Gap between fields so that a phrase never runs from the headline into the body.
-FIELD_GAP = 100
 
 SLOT_ID = 1  # same slot as the stock backend's django_id
 SLOT_DATE = 3  # YYYYMMDD, sortable
@@ -37,16 +35,18 @@ CONTENT_TYPE = "archive.article"
 def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     """One Xapian document from ``documents.prepare_fields`` output."""
     doc = xapian.Document()
-    pos = 1
     for name in TEXT_FIELDS:
         wdf = max(1, round(weights.get(name, 1)))
         for word in data.get(name, "").split():
             if word != BREAK:
-                doc.add_posting(_term(word), pos, wdf)
-            pos += 1
-        pos += FIELD_GAP
-    for word in data.get("subwords", "").split():
-        doc.add_term(_term(word))
+                doc.add_term(_term(word), wdf)
+    lines = []
+    for name, weight_of in (("exact_headline", "headline"), ("exact_text", "text")):
+        wdf = max(1, round(weights.get(weight_of, 1)))
+        for line in data.get(name, "").splitlines():
+            lines.append(line)
+            for term in exact.line_terms(line):
+                doc.add_term(term, wdf)
 
     for name in ("kind", "paper"):
         if data.get(name):
@@ -71,8 +71,9 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     }
     doc.add_value(SLOT_FACETS, _FIELD_SEP.join(facets[name] for name in FACETS))
 
-    # Haystack's own search() unpickles this; the text itself lives in PostgreSQL.
-    doc.set_data(pickle.dumps(("archive", "article", pk, {}), pickle.HIGHEST_PROTOCOL))
+    # Haystack's own search() unpickles this. The folded lines are what quoted strings are
+    # checked on (glass compresses them); display text comes from PostgreSQL.
+    doc.set_data(pickle.dumps(("archive", "article", pk, {"lines": "\n".join(lines)}), pickle.HIGHEST_PROTOCOL))
     doc.add_boolean_term(TERM_PREFIXES["django_ct"] + CONTENT_TYPE)
     return doc
 
@@ -86,33 +87,92 @@ def id_term(pk) -> str:
     return f"{TERM_PREFIXES['id']}{CONTENT_TYPE}.{pk}"
 
 
-def compile_query(parsed: ParsedQuery) -> xapian.Query | None:
+# Weight of an unquoted word's bigrams beside its jieba words (tuned on 2019-02, bench/search.py).
+BIGRAM_WEIGHT = 0.5
+
+
+@dataclass
+class CompiledQuery:
+    """A Xapian query and the exact strings its matches must be checked for: every clause
+    in ``required`` needs one of its strings, no match may hold one of ``excluded``."""
+
+    query: xapian.Query
+    required: list[tuple[str, ...]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    def decider(self) -> xapian.MatchDecider | None:
+        return _LinesDecider(self.required, self.excluded) if self.required or self.excluded else None
+
+
+class _LinesDecider(xapian.MatchDecider):
+    def __init__(self, required, excluded):
+        super().__init__()
+        self.required = required
+        self.excluded = excluded
+
+    def __call__(self, doc) -> bool:
+        lines = stored_lines(doc)
+        return all(any(exact.contains(lines, s) for s in alts) for alts in self.required) and not any(
+            exact.contains(lines, s) for s in self.excluded
+        )
+
+
+def stored_lines(doc: xapian.Document) -> str:
+    return pickle.loads(doc.get_data())[3].get("lines", "")
+
+
+def compile_query(parsed: ParsedQuery) -> CompiledQuery | None:
     """The Xapian query for a parsed query; None when it has no positive terms
     (the caller decides whether that means every article or none)."""
+    compiled = CompiledQuery(xapian.Query.MatchAll)
     clauses = []
     for clause in parsed.clauses:
         alternatives = [q for q in map(_term_query, clause) if q is not None]
         if alternatives:
             clauses.append(xapian.Query(xapian.Query.OP_OR, alternatives))
-    excluded = [q for q in map(_term_query, parsed.excluded) if q is not None]
-    if not clauses and not excluded:
+        strings = [exact.fold(term.text) for term in clause if term.phrase]
+        if len(strings) == len(clause) and any(map(exact.needs_check, strings)):
+            compiled.required.append(tuple(strings))
+    excluded = []
+    for term in parsed.excluded:
+        folded = exact.fold(term.text)
+        if term.phrase and exact.needs_check(folded):
+            # The bigrams apart would exclude articles without the string: checked instead.
+            compiled.excluded.append(folded)
+        elif (q := _term_query(term)) is not None:
+            excluded.append(q)
+    if not clauses and not excluded and not compiled.excluded:
         return None
     query = xapian.Query(xapian.Query.OP_AND, clauses) if clauses else xapian.Query.MatchAll
     if excluded:
         query = xapian.Query(xapian.Query.OP_AND_NOT, query, xapian.Query(xapian.Query.OP_OR, excluded))
-    return query
+    compiled.query = query
+    return compiled
 
 
 def _term_query(term: Term) -> xapian.Query | None:
-    words = [_term(word) for word in query_words(term.text)]
-    if not words:
-        return None
-    if len(words) == 1:
-        return xapian.Query(words[0])
+    strings = _string_query(exact.fold(term.text))
     if term.phrase:
-        # Consecutive positions: the words in this order with nothing between them.
-        return xapian.Query(xapian.Query.OP_PHRASE, words, len(words))
-    return xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words])
+        return strings
+    # A word matches as jieba's words or as its characters' bigrams, which also finds it where
+    # jieba cut the text differently (王海/林 for 王海林) or inside a longer word (汾酒集团).
+    words = [_term(word) for word in query_words(term.text)]
+    parts = []
+    if words:
+        parts.append(xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words]))
+    if strings is not None:
+        parts.append(xapian.Query(xapian.Query.OP_SCALE_WEIGHT, strings, BIGRAM_WEIGHT))
+    return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
+
+
+def _string_query(folded: str) -> xapian.Query | None:
+    """Articles that may contain ``folded``: exactly those for up to two characters."""
+    if not folded:
+        return None
+    if len(folded) == 1:
+        return xapian.Query(xapian.Query.OP_WILDCARD, exact.BIGRAM_PREFIX + folded, 0,
+                            xapian.Query.WILDCARD_LIMIT_ERROR, xapian.Query.OP_SYNONYM)
+    return xapian.Query(xapian.Query.OP_AND, [xapian.Query(t) for t in exact.string_terms(folded)])
 
 
 @dataclass
@@ -166,7 +226,7 @@ SORTS = {"relevance", "newest", "oldest"}
 
 def run_query(
     database: xapian.Database,
-    query: xapian.Query | None,
+    compiled: CompiledQuery | None,
     filters: Filters,
     *,
     sort: str = "relevance",
@@ -175,8 +235,10 @@ def run_query(
     facets: tuple[str, ...] = (),
     check_at_least: int = CHECK_AT_LEAST,
 ) -> Matches:
-    """Run ``query`` (None: every article) under ``filters``; no model clause is added,
+    """Run ``compiled`` (None: every article) under ``filters``; no model clause is added,
     since the index holds articles only."""
+    query = compiled.query if compiled else None
+    decider = compiled.decider() if compiled else None
     restrict = filters.query()
     if query is None:
         query = restrict if restrict is not None else xapian.Query.MatchAll
@@ -194,7 +256,7 @@ def run_query(
     spy = xapian.ValueCountMatchSpy(SLOT_FACETS)
     if facets:
         enquire.add_matchspy(spy)
-    mset = enquire.get_mset(offset, limit, check_at_least)
+    mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
     ids = [int(item.document.get_value(SLOT_ID)) for item in mset]
     count = mset.get_matches_estimated()
     exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
