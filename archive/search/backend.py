@@ -38,7 +38,8 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     for name in TEXT_FIELDS:
         wdf = max(1, round(weights.get(name, 1)))
         for word in data.get(name, "").split():
-            if word != BREAK:
+            # A two-character word is its bigram term, added with the lines below.
+            if word != BREAK and len(word) != 2:
                 doc.add_term(_term(word), wdf)
     lines = []
     for name, weight_of in (("exact_headline", "headline"), ("exact_text", "text")):
@@ -83,22 +84,32 @@ def _term(word: str) -> str:
     return word.lower()[:60]
 
 
+def _word_term(word: str) -> str:
+    # A two-character word is looked up as its bigram, which the index holds instead: its
+    # count includes the pair inside longer words (中国 in 中国人), and the index is a third
+    # smaller for it.
+    return exact.BIGRAM_PREFIX + exact.fold(word) if len(word) == 2 else _term(word)
+
+
 def id_term(pk) -> str:
     return f"{TERM_PREFIXES['id']}{CONTENT_TYPE}.{pk}"
 
 
 # Weight of an unquoted word's bigrams beside its jieba words (tuned on 2019-02, bench/search.py).
-BIGRAM_WEIGHT = 0.5
+BIGRAM_WEIGHT = 1.0
 
 
 @dataclass
 class CompiledQuery:
     """A Xapian query and the exact strings its matches must be checked for: every clause
-    in ``required`` needs one of its strings, no match may hold one of ``excluded``."""
+    in ``required`` needs one of its strings, no match may hold one of ``excluded``. Among
+    the first PREFER_WITHIN by relevance, articles holding more of the ``prefer`` strings
+    as typed come first."""
 
     query: xapian.Query
     required: list[tuple[str, ...]] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
+    prefer: list[str] = field(default_factory=list)  # unquoted words typed together
 
     def decider(self) -> xapian.MatchDecider | None:
         return _LinesDecider(self.required, self.excluded) if self.required or self.excluded else None
@@ -130,6 +141,7 @@ def compile_query(parsed: ParsedQuery) -> CompiledQuery | None:
         alternatives = [q for q in map(_term_query, clause) if q is not None]
         if alternatives:
             clauses.append(xapian.Query(xapian.Query.OP_OR, alternatives))
+        compiled.prefer += [folded for term in clause if not term.phrase and len(folded := exact.fold(term.text)) > 1]
         strings = [exact.fold(term.text) for term in clause if term.phrase]
         if len(strings) == len(clause) and any(map(exact.needs_check, strings)):
             compiled.required.append(tuple(strings))
@@ -156,7 +168,7 @@ def _term_query(term: Term) -> xapian.Query | None:
         return strings
     # A word matches as jieba's words or as its characters' bigrams, which also finds it where
     # jieba cut the text differently (王海/林 for 王海林) or inside a longer word (汾酒集团).
-    words = [_term(word) for word in query_words(term.text)]
+    words = [_word_term(word) for word in query_words(term.text)]
     parts = []
     if words:
         parts.append(xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words]))
@@ -221,6 +233,11 @@ class Matches:
 CHECK_AT_LEAST = 2000
 
 
+# Tuned on 2019-02 (bench/search.py); Xapian's default b is 0.5, more length normalisation
+# ranks the article a query was cut from higher.
+BM25_K1_K2_K3_B_MIN_NORMLEN = (1.2, 0, 1, 0.75, 0.5)
+# Relevance: the first this many matches are re-ordered by ``CompiledQuery.prefer``.
+PREFER_WITHIN = 200
 SORTS = {"relevance", "newest", "oldest"}
 
 
@@ -246,7 +263,7 @@ def run_query(
         query = xapian.Query(xapian.Query.OP_FILTER, query, restrict)
 
     enquire = xapian.Enquire(database)
-    enquire.set_weighting_scheme(xapian.BM25Weight())
+    enquire.set_weighting_scheme(xapian.BM25Weight(*BM25_K1_K2_K3_B_MIN_NORMLEN))
     enquire.set_query(query)
     if sort == "newest":
         enquire.set_sort_by_value_then_relevance(SLOT_DATE, True)
@@ -256,13 +273,20 @@ def run_query(
     spy = xapian.ValueCountMatchSpy(SLOT_FACETS)
     if facets:
         enquire.add_matchspy(spy)
-    mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
-    ids = [int(item.document.get_value(SLOT_ID)) for item in mset]
+    prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
+    if prefer:
+        mset = enquire.get_mset(0, PREFER_WITHIN, check_at_least, None, decider)
+        # Stable: Xapian's order among articles holding as many of the strings.
+        items = sorted(mset, key=lambda item: -sum(exact.contains(stored_lines(item.document), s) for s in prefer))
+        items = items[offset : offset + limit]
+    else:
+        items = mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
+    ids = [int(item.document.get_value(SLOT_ID)) for item in items]
     count = mset.get_matches_estimated()
-    exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
+    count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
     seen = spy.get_total()
-    counts = _facet_counts(spy, facets, count / seen if seen and not exact else 1)
-    return Matches(count=count, ids=ids, facets=counts, exact=exact)
+    counts = _facet_counts(spy, facets, count / seen if seen and not count_exact else 1)
+    return Matches(count=count, ids=ids, facets=counts, exact=count_exact)
 
 
 def _facet_counts(spy, facets, scale) -> dict[str, list[tuple[str, int]]]:
