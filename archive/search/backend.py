@@ -103,8 +103,8 @@ BIGRAM_WEIGHT = 1.0
 class CompiledQuery:
     """A Xapian query and the exact strings its matches must be checked for: every clause
     in ``required`` needs one of its strings, no match may hold one of ``excluded``. Among
-    the first PREFER_WITHIN by relevance, articles holding more of the ``prefer`` strings
-    as typed come first."""
+    the first PREFER_WITHIN by relevance, articles holding every ``prefer`` string as typed
+    come first."""
 
     query: xapian.Query
     required: list[tuple[str, ...]] = field(default_factory=list)
@@ -231,13 +231,15 @@ class Matches:
 # p95 < 20 ms at 100k articles); above it Xapian estimates the count and facets are scaled
 # from the matches it examined.
 CHECK_AT_LEAST = 2000
+# The same with exact strings to check: each check reads a document's lines (~25 µs).
+CHECK_LINES_AT_LEAST = 200
 
 
 # Tuned on 2019-02 (bench/search.py); Xapian's default b is 0.5, more length normalisation
 # ranks the article a query was cut from higher.
 BM25_K1_K2_K3_B_MIN_NORMLEN = (1.2, 0, 1, 0.75, 0.5)
 # Relevance: the first this many matches are re-ordered by ``CompiledQuery.prefer``.
-PREFER_WITHIN = 200
+PREFER_WITHIN = 100
 SORTS = {"relevance", "newest", "oldest"}
 
 
@@ -273,12 +275,12 @@ def run_query(
     spy = xapian.ValueCountMatchSpy(SLOT_FACETS)
     if facets:
         enquire.add_matchspy(spy)
+    if decider is not None:
+        check_at_least = min(check_at_least, CHECK_LINES_AT_LEAST)
     prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
     if prefer:
         mset = enquire.get_mset(0, PREFER_WITHIN, check_at_least, None, decider)
-        # Stable: Xapian's order among articles holding as many of the strings.
-        items = sorted(mset, key=lambda item: -sum(exact.contains(stored_lines(item.document), s) for s in prefer))
-        items = items[offset : offset + limit]
+        items = _holders_first(mset, prefer, offset + limit)[offset:]
     else:
         items = mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
     ids = [int(item.document.get_value(SLOT_ID)) for item in items]
@@ -287,6 +289,18 @@ def run_query(
     seen = spy.get_total()
     counts = _facet_counts(spy, facets, count / seen if seen and not count_exact else 1)
     return Matches(count=count, ids=ids, facets=counts, exact=count_exact)
+
+
+def _holders_first(mset, strings, wanted):
+    """The first ``wanted`` items: those whose lines hold every string, then the others, each
+    in Xapian's order; lines are read only until enough holders are found."""
+    holders, others = [], []
+    for item in mset:
+        lines = stored_lines(item.document)
+        (holders if all(exact.contains(lines, s) for s in strings) else others).append(item)
+        if len(holders) == wanted:
+            break
+    return (holders + others)[:wanted]
 
 
 def _facet_counts(spy, facets, scale) -> dict[str, list[tuple[str, int]]]:
