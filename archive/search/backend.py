@@ -169,12 +169,12 @@ def _term_query(term: Term) -> xapian.Query | None:
     # A word matches as jieba's words or as its characters' bigrams, which also finds it where
     # jieba cut the text differently (王海/林 for 王海林) or inside a longer word (汾酒集团).
     words = [_word_term(word) for word in query_words(term.text)]
-    parts = []
-    if words:
-        parts.append(xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words]))
-    if strings is not None:
-        parts.append(xapian.Query(xapian.Query.OP_SCALE_WEIGHT, strings, BIGRAM_WEIGHT))
-    return xapian.Query(xapian.Query.OP_OR, parts) if parts else None
+    if not words:
+        return None  # punctuation alone is no word
+    return xapian.Query(xapian.Query.OP_OR, [
+        xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words]),
+        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, strings, BIGRAM_WEIGHT),
+    ])
 
 
 def _string_query(folded: str) -> xapian.Query | None:

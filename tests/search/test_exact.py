@@ -184,3 +184,9 @@ def test_every_character_starts_a_term():
     """A line's terms are its bigrams and its last character alone."""
     assert line_terms("基里巴斯") == ["XB基里", "XB里巴", "XB巴斯", "XB斯"]
     assert line_terms("斯") == ["XB斯"]
+
+
+def test_unquoted_punctuation_is_no_word(archive):
+    """A comma typed between words changes nothing; typed alone it finds nothing."""
+    assert found("韦韬 ，") == found("韦韬")
+    assert found("，") == set()
