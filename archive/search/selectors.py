@@ -12,6 +12,7 @@ from archive.search.backend import FACETS, ArchiveXapianBackend, Filters, compil
 from archive.search.query import parse_query
 from archive.search.segment import query_words
 from archive.search.snippets import make_snippet
+from archive.search.timeline import Bar, timeline_bars
 from archive.search.userdict import ensure_loaded
 
 logger = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ class SearchPage:
     count_exact: bool = True
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    timeline: list[Bar] = field(default_factory=list)  # matches per year or month
     notices: list[str] = field(default_factory=list)
     error: str = ""
     page: int = 1
@@ -59,8 +61,8 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
     ensure_loaded()
     parsed = parse_query(q)
     result = SearchPage(notices=list(parsed.notices), page=page, per_page=per_page)
-    query = compile_query(parsed)
-    if query is None and filters.query() is None:
+    compiled = compile_query(parsed)
+    if compiled is None and filters.query() is None:
         if q.strip():
             result.notices.append("查询中没有可检索的词语。")
         return result
@@ -76,7 +78,7 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
         return result
     try:
         matches = run_query(
-            backend.open(), query, filters,
+            backend.open(), compiled, filters,
             sort=sort, offset=offset, limit=per_page, facets=FACETS,
         )
     except InvalidIndexError:
@@ -90,6 +92,7 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
     result.count = matches.count
     result.count_exact = matches.exact
     result.facets = matches.facets
+    result.timeline = timeline_bars(matches.facets, filters.date_from, filters.date_to)
     needles = _needles(parsed)
     result.hits = _hits(matches.ids, needles)
     return result
