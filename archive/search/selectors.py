@@ -12,7 +12,6 @@ from archive.search.backend import FACETS, ArchiveXapianBackend, Filters, compil
 from archive.search.query import parse_query
 from archive.search.segment import query_words
 from archive.search.snippets import make_snippet
-from archive.search.timeline import Bar, timeline_bars
 from archive.search.userdict import ensure_loaded
 
 logger = logging.getLogger(__name__)
@@ -39,7 +38,6 @@ class SearchPage:
     count_exact: bool = True
     hits: list[Hit] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    timeline: list[Bar] = field(default_factory=list)  # matches per year or month
     notices: list[str] = field(default_factory=list)
     error: str = ""
     page: int = 1
@@ -92,7 +90,6 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
     result.count = matches.count
     result.count_exact = matches.exact
     result.facets = matches.facets
-    result.timeline = timeline_bars(matches.facets, filters.date_from, filters.date_to)
     needles = _needles(parsed)
     result.hits = _hits(matches.ids, needles)
     return result
