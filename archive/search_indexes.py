@@ -10,7 +10,8 @@ from archive.search.userdict import ensure_loaded
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True)
     headline = indexes.CharField(boost=HEADLINE_BOOST)
-    subwords = indexes.CharField()
+    exact_headline = indexes.CharField()
+    exact_text = indexes.CharField()
     paper = indexes.CharField()
     date = indexes.DateField(null=True)
     pages = indexes.MultiValueField()
@@ -34,6 +35,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
                 headline=obj.headline,
                 kicker=obj.kicker,
                 subheadline=obj.subheadline,
+                byline=obj.byline,
                 body=obj.body,
                 captions=[caption.get("text", "") for caption in obj.captions or [] if isinstance(caption, dict)],
                 names=names,

@@ -360,19 +360,20 @@ class _Page:
     """A page's lines as they are printed, with their labels."""
 
     def __init__(self) -> None:
-        self.lines: list[tuple[str, str, int | None]] = []
+        self.lines: list[tuple[str, str, int | None, int]] = []
 
-    def add(self, text: str, label: str, article: int | None) -> None:
+    def add(self, text: str, label: str, article: int | None, gap: int = 1) -> None:
+        """A line, ``gap`` blank lines below the one before it."""
         assert text == text.strip() and text and "\n" not in text, text
-        self.lines.append((text, label, article))
+        self.lines.append((text, label, article, gap))
 
     def render(self) -> tuple[str, list[LineTruth]]:
-        text, truths, pos = "\n\n", [], 2
-        for k, (line, label, article) in enumerate(self.lines):
-            truths.append(LineTruth(pos, pos + len(line), label, article))
-            text += line + ("\n\n" if k < len(self.lines) - 1 else "\n")
-            pos = len(text)
-        return text, truths
+        text, truths = "", []
+        for k, (line, label, article, gap) in enumerate(self.lines):
+            text += "\n" * (gap + 1 if k else 2)
+            truths.append(LineTruth(len(text), len(text) + len(line), label, article))
+            text += line
+        return text + "\n", truths
 
 
 class _IssueBuilder:
@@ -388,8 +389,11 @@ class _IssueBuilder:
         self.in_order = rng.random() < 0.75            # tails keep the front page's order
         self.glued_signoffs = rng.random() < 0.4       # 太原日报 signs items off on their last line
         self.n_pages = rng.randint(8, 20)
+        # Seed pages leave three blank lines where a photo stood: above its caption, and
+        # sometimes above the next article.
         self.page_style = {p: dict(markdown=rng.random() < 0.5, bold=rng.random() < 0.4,
-                                   banner=rng.choice(BANNERS) if rng.random() < 0.3 else None)
+                                   banner=rng.choice(BANNERS) if rng.random() < 0.3 else None,
+                                   photo_gaps=rng.random() < 0.5)
                            for p in range(1, self.n_pages + 1)}
         self.truth: list[TruthArticle] = []
         self.pages: dict[int, list[tuple]] = {p: [] for p in range(1, self.n_pages + 1)}
@@ -495,6 +499,8 @@ class _IssueBuilder:
         frag = PrintedFragment(number, order, n, None, paras, section_heads=frag_heads)
         captions = []
         mark = ("# " if not page.lines or page.lines[-1][1] == LINE_BANNER else "## ") if style["markdown"] else ""
+        photo_gap = 3 if style["photo_gaps"] else 1
+        lines_before = len(page.lines)
         if kind != "tail":
             if art.kicker:
                 page.add(art.kicker, LINE_KICKER, n)
@@ -504,7 +510,7 @@ class _IssueBuilder:
                 page.add(art.subheadline, LINE_SUBHEADLINE, n)
             frag.kicker, frag.headline, frag.subheadline = art.kicker, art.headline, art.subheadline
             if rng.random() < 0.12:
-                page.add(self.caption(truth, captions), LINE_CAPTION, n)
+                page.add(self.caption(truth, captions), LINE_CAPTION, n, photo_gap)
         elif self.repeat_headline and art.headline and rng.random() < 0.9:
             page.add(mark + art.headline, LINE_HEADLINE, n)
             frag.headline = art.headline
@@ -534,7 +540,11 @@ class _IssueBuilder:
             spots = [c for c in range(skip + 8, len(p) - 6) if _column_cut(p, c)]
             if label == LINE_BODY and len(p) - skip >= 30 and spots and rng.random() < 0.12:
                 c = rng.choice(spots)
-                text_lines += [[p[:c], LINE_CONTINUED], [p[c:], LINE_BODY]]
+                text_lines.append([p[:c], LINE_CONTINUED])
+                if style["photo_gaps"] and kind != "tail" and rng.random() < 0.08:
+                    # A photo set inside the column, its caption between the two pieces (seed 004).
+                    text_lines.append([self.caption(truth, captions), LINE_CAPTION])
+                text_lines.append([p[c:], LINE_BODY])
             else:
                 text_lines.append([p, label])
         if byline and not paras:
@@ -558,7 +568,12 @@ class _IssueBuilder:
             # jump line (seed 001: the safety article's photo after its (下转第3版)).
             text_lines.append([self.caption(truth, captions), LINE_CAPTION])
         for text, label in text_lines:
-            page.add(text, label, n)
+            # OCR now and then leaves an extra blank line anywhere.
+            page.add(text, label, n, photo_gap if label == LINE_CAPTION else 2 if rng.random() < 0.01 else 1)
+        if lines_before and len(page.lines) > lines_before and style["photo_gaps"] and rng.random() < 0.15:
+            # Where a photo stood above this article.
+            text, label, article, _ = page.lines[lines_before]
+            page.lines[lines_before] = (text, label, article, 3)
         frag.contributors = credits(byline, paras, captions)
         return frag
 

@@ -22,12 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.text.normalise import match_view  # noqa: E402
 from archive.text.page.features import features, page_lines  # noqa: E402
-from archive.text.page.segmenter import MODEL, TRAINING, Segmenter, train  # noqa: E402
+from archive.text.page.segmenter import JOIN_MIN, MODEL, TRAINING, Segmenter, train  # noqa: E402
 from archive.text.page.reader import REVIEW_BELOW, Reader  # noqa: E402
+from archive.text.types import LINE_CONTINUED  # noqa: E402
 from bench.issuegen import generate_issues, labelled_pages  # noqa: E402
 from bench.reassembly import _best_parsed  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+JOIN_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 EVAL_MONTH = "2019-10"
 
@@ -63,6 +65,24 @@ def report(model: Path, issues: int, seed: int, month: str, part: str | None = N
         wrong = Counter({guess: count for (truth, guess), count in confusion.items() if truth == label and guess != label})
         worst = ", ".join(f"{guess} {count}" for guess, count in wrong.most_common(3))
         print(f"{label:14} {total:7d} {hit / total:8.2%} {hit / guessed if guessed else 0:9.2%}  {worst}")
+
+
+def join_tradeoff(model: Path, issues: int, seed: int, month: str, part: str | None = None) -> None:
+    """Wrong and missed column-break joins if a line is taken as a cut piece only when the model
+    gives it at least each threshold (``segmenter.JOIN_MIN`` is chosen from this table)."""
+    tagger = Segmenter(model).tagger
+    rows = []
+    for feats, labels in examples(issues, seed, month, part):
+        tagger.set(feats)
+        guessed = tagger.tag()
+        rows += [(truth, guess == LINE_CONTINUED, tagger.marginal(LINE_CONTINUED, i))
+                 for i, (truth, guess) in enumerate(zip(labels, guessed))]
+    print(f"\ncolumn-break joins by threshold, {month}{f' ({part} days)' if part else ''} (JOIN_MIN = {JOIN_MIN})")
+    print(f"{'min':>5} {'wrong joins':>12} {'missed joins':>13} {'sum':>6}")
+    for threshold in JOIN_THRESHOLDS:
+        wrong = sum(truth != LINE_CONTINUED and cut and p >= threshold for truth, cut, p in rows)
+        missed = sum(truth == LINE_CONTINUED and not (cut and p >= threshold) for truth, cut, p in rows)
+        print(f"{threshold:5.2f} {wrong:12d} {missed:13d} {wrong + missed:6d}")
 
 
 def review_calibration(model: Path, issues: int, seed: int, month: str, part: str | None = None) -> None:
@@ -116,10 +136,12 @@ def main() -> None:
               f"{args.model} ({args.model.stat().st_size / 1024:.0f} KiB)")
     if args.split:
         report(args.model, args.check, args.seed + 1000, args.month, "dev")
+        join_tradeoff(args.model, args.check, args.seed + 1000, args.month, "dev")
         review_calibration(args.model, args.check, args.seed + 1000, args.month, "dev")
         return      # settings are chosen on the dev days; the evaluation month stays unseen
     report(args.model, args.check, args.seed + 1000, args.month)
     report(args.model, args.check, args.seed + 2000, EVAL_MONTH)
+    join_tradeoff(args.model, args.check, args.seed + 2000, EVAL_MONTH)
     review_calibration(args.model, args.check, args.seed + 2000, EVAL_MONTH)
 
 

@@ -1,5 +1,5 @@
-"""A lean Xapian backend for haystack: each token once, positions only where phrases need them,
-no stored text, facets from value slots (see README.md for what the stock backend stores)."""
+"""A lean Xapian backend for haystack: each word once without positions, character bigrams for
+exact strings, the folded lines to check them on, facets from value slots (see README.md)."""
 import datetime
 import pickle
 from dataclasses import dataclass, field
@@ -8,12 +8,10 @@ import xapian
 from haystack.utils import get_identifier
 from xapian_backend import TERM_PREFIXES, XapianEngine, XapianSearchBackend, filelocked
 
+from archive.search import exact
 from archive.search.documents import TEXT_FIELDS
 from archive.search.query import ParsedQuery, Term
 from archive.search.segment import BREAK, query_words
-
-# Gap between fields so that a phrase never runs from the headline into the body.
-FIELD_GAP = 100
 
 SLOT_ID = 1  # same slot as the stock backend's django_id
 SLOT_DATE = 3  # YYYYMMDD, sortable
@@ -37,16 +35,19 @@ CONTENT_TYPE = "archive.article"
 def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     """One Xapian document from ``documents.prepare_fields`` output."""
     doc = xapian.Document()
-    pos = 1
     for name in TEXT_FIELDS:
         wdf = max(1, round(weights.get(name, 1)))
         for word in data.get(name, "").split():
-            if word != BREAK:
-                doc.add_posting(_term(word), pos, wdf)
-            pos += 1
-        pos += FIELD_GAP
-    for word in data.get("subwords", "").split():
-        doc.add_term(_term(word))
+            # A two-character word is its bigram term, added with the lines below.
+            if word != BREAK and len(word) != 2:
+                doc.add_term(_term(word), wdf)
+    lines = []
+    for name, weight_of in (("exact_headline", "headline"), ("exact_text", "text")):
+        wdf = max(1, round(weights.get(weight_of, 1)))
+        for line in data.get(name, "").splitlines():
+            lines.append(line)
+            for term in exact.line_terms(line):
+                doc.add_term(term, wdf)
 
     for name in ("kind", "paper"):
         if data.get(name):
@@ -71,8 +72,9 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     }
     doc.add_value(SLOT_FACETS, _FIELD_SEP.join(facets[name] for name in FACETS))
 
-    # Haystack's own search() unpickles this; the text itself lives in PostgreSQL.
-    doc.set_data(pickle.dumps(("archive", "article", pk, {}), pickle.HIGHEST_PROTOCOL))
+    # Haystack's own search() unpickles this. The folded lines are what quoted strings are
+    # checked on (glass compresses them); display text comes from PostgreSQL.
+    doc.set_data(pickle.dumps(("archive", "article", pk, {"lines": "\n".join(lines)}), pickle.HIGHEST_PROTOCOL))
     doc.add_boolean_term(TERM_PREFIXES["django_ct"] + CONTENT_TYPE)
     return doc
 
@@ -82,37 +84,107 @@ def _term(word: str) -> str:
     return word.lower()[:60]
 
 
+def _word_term(word: str) -> str:
+    # A two-character word is looked up as its bigram, which the index holds instead: its
+    # count includes the pair inside longer words (中国 in 中国人), and the index is a third
+    # smaller for it.
+    return exact.BIGRAM_PREFIX + exact.fold(word) if len(word) == 2 else _term(word)
+
+
 def id_term(pk) -> str:
     return f"{TERM_PREFIXES['id']}{CONTENT_TYPE}.{pk}"
 
 
-def compile_query(parsed: ParsedQuery) -> xapian.Query | None:
+# Weight of an unquoted word's bigrams beside its jieba words (tuned on 2019-02, bench/search.py).
+BIGRAM_WEIGHT = 1.0
+
+
+@dataclass
+class CompiledQuery:
+    """A Xapian query and the exact strings its matches must be checked for: every clause
+    in ``required`` needs one of its strings, no match may hold one of ``excluded``. Among
+    the first PREFER_WITHIN by relevance, articles holding every ``prefer`` string as typed
+    come first."""
+
+    query: xapian.Query
+    required: list[tuple[str, ...]] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    prefer: list[str] = field(default_factory=list)  # unquoted words typed together
+
+    def decider(self) -> xapian.MatchDecider | None:
+        return _LinesDecider(self.required, self.excluded) if self.required or self.excluded else None
+
+
+class _LinesDecider(xapian.MatchDecider):
+    def __init__(self, required, excluded):
+        super().__init__()
+        self.required = required
+        self.excluded = excluded
+
+    def __call__(self, doc) -> bool:
+        lines = stored_lines(doc)
+        return all(any(exact.contains(lines, s) for s in alts) for alts in self.required) and not any(
+            exact.contains(lines, s) for s in self.excluded
+        )
+
+
+def stored_lines(doc: xapian.Document) -> str:
+    return pickle.loads(doc.get_data())[3].get("lines", "")
+
+
+def compile_query(parsed: ParsedQuery) -> CompiledQuery | None:
     """The Xapian query for a parsed query; None when it has no positive terms
     (the caller decides whether that means every article or none)."""
+    compiled = CompiledQuery(xapian.Query.MatchAll)
     clauses = []
     for clause in parsed.clauses:
         alternatives = [q for q in map(_term_query, clause) if q is not None]
         if alternatives:
             clauses.append(xapian.Query(xapian.Query.OP_OR, alternatives))
-    excluded = [q for q in map(_term_query, parsed.excluded) if q is not None]
-    if not clauses and not excluded:
+        compiled.prefer += [folded for term in clause if not term.phrase and len(folded := exact.fold(term.text)) > 1]
+        strings = [exact.fold(term.text) for term in clause if term.phrase]
+        if len(strings) == len(clause) and any(map(exact.needs_check, strings)):
+            compiled.required.append(tuple(strings))
+    excluded = []
+    for term in parsed.excluded:
+        folded = exact.fold(term.text)
+        if term.phrase and exact.needs_check(folded):
+            # The bigrams apart would exclude articles without the string: checked instead.
+            compiled.excluded.append(folded)
+        elif (q := _term_query(term)) is not None:
+            excluded.append(q)
+    if not clauses and not excluded and not compiled.excluded:
         return None
     query = xapian.Query(xapian.Query.OP_AND, clauses) if clauses else xapian.Query.MatchAll
     if excluded:
         query = xapian.Query(xapian.Query.OP_AND_NOT, query, xapian.Query(xapian.Query.OP_OR, excluded))
-    return query
+    compiled.query = query
+    return compiled
 
 
 def _term_query(term: Term) -> xapian.Query | None:
-    words = [_term(word) for word in query_words(term.text)]
-    if not words:
-        return None
-    if len(words) == 1:
-        return xapian.Query(words[0])
+    strings = _string_query(exact.fold(term.text))
     if term.phrase:
-        # Consecutive positions: the words in this order with nothing between them.
-        return xapian.Query(xapian.Query.OP_PHRASE, words, len(words))
-    return xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words])
+        return strings
+    # A word matches as jieba's words or as its characters' bigrams, which also finds it where
+    # jieba cut the text differently (王海/林 for 王海林) or inside a longer word (汾酒集团).
+    words = [_word_term(word) for word in query_words(term.text)]
+    if not words:
+        return None  # punctuation alone is no word
+    return xapian.Query(xapian.Query.OP_OR, [
+        xapian.Query(xapian.Query.OP_AND, [xapian.Query(word) for word in words]),
+        xapian.Query(xapian.Query.OP_SCALE_WEIGHT, strings, BIGRAM_WEIGHT),
+    ])
+
+
+def _string_query(folded: str) -> xapian.Query | None:
+    """Articles that may contain ``folded``: exactly those for up to two characters."""
+    if not folded:
+        return None
+    if len(folded) == 1:
+        return xapian.Query(xapian.Query.OP_WILDCARD, exact.BIGRAM_PREFIX + folded, 0,
+                            xapian.Query.WILDCARD_LIMIT_ERROR, xapian.Query.OP_SYNONYM)
+    return xapian.Query(xapian.Query.OP_AND, [xapian.Query(t) for t in exact.string_terms(folded)])
 
 
 @dataclass
@@ -159,14 +231,21 @@ class Matches:
 # p95 < 20 ms at 100k articles); above it Xapian estimates the count and facets are scaled
 # from the matches it examined.
 CHECK_AT_LEAST = 2000
+# The same with exact strings to check: each check reads a document's lines (~25 µs).
+CHECK_LINES_AT_LEAST = 200
 
 
+# Tuned on 2019-02 (bench/search.py); Xapian's default b is 0.5, more length normalisation
+# ranks the article a query was cut from higher.
+BM25_K1_K2_K3_B_MIN_NORMLEN = (1.2, 0, 1, 0.75, 0.5)
+# Relevance: the first this many matches are re-ordered by ``CompiledQuery.prefer``.
+PREFER_WITHIN = 100
 SORTS = {"relevance", "newest", "oldest"}
 
 
 def run_query(
     database: xapian.Database,
-    query: xapian.Query | None,
+    compiled: CompiledQuery | None,
     filters: Filters,
     *,
     sort: str = "relevance",
@@ -175,8 +254,10 @@ def run_query(
     facets: tuple[str, ...] = (),
     check_at_least: int = CHECK_AT_LEAST,
 ) -> Matches:
-    """Run ``query`` (None: every article) under ``filters``; no model clause is added,
+    """Run ``compiled`` (None: every article) under ``filters``; no model clause is added,
     since the index holds articles only."""
+    query = compiled.query if compiled else None
+    decider = compiled.decider() if compiled else None
     restrict = filters.query()
     if query is None:
         query = restrict if restrict is not None else xapian.Query.MatchAll
@@ -184,7 +265,7 @@ def run_query(
         query = xapian.Query(xapian.Query.OP_FILTER, query, restrict)
 
     enquire = xapian.Enquire(database)
-    enquire.set_weighting_scheme(xapian.BM25Weight())
+    enquire.set_weighting_scheme(xapian.BM25Weight(*BM25_K1_K2_K3_B_MIN_NORMLEN))
     enquire.set_query(query)
     if sort == "newest":
         enquire.set_sort_by_value_then_relevance(SLOT_DATE, True)
@@ -194,13 +275,32 @@ def run_query(
     spy = xapian.ValueCountMatchSpy(SLOT_FACETS)
     if facets:
         enquire.add_matchspy(spy)
-    mset = enquire.get_mset(offset, limit, check_at_least)
-    ids = [int(item.document.get_value(SLOT_ID)) for item in mset]
+    if decider is not None:
+        check_at_least = min(check_at_least, CHECK_LINES_AT_LEAST)
+    prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
+    if prefer:
+        mset = enquire.get_mset(0, PREFER_WITHIN, check_at_least, None, decider)
+        items = _holders_first(mset, prefer, offset + limit)[offset:]
+    else:
+        items = mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
+    ids = [int(item.document.get_value(SLOT_ID)) for item in items]
     count = mset.get_matches_estimated()
-    exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
+    count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
     seen = spy.get_total()
-    counts = _facet_counts(spy, facets, count / seen if seen and not exact else 1)
-    return Matches(count=count, ids=ids, facets=counts, exact=exact)
+    counts = _facet_counts(spy, facets, count / seen if seen and not count_exact else 1)
+    return Matches(count=count, ids=ids, facets=counts, exact=count_exact)
+
+
+def _holders_first(mset, strings, wanted):
+    """The first ``wanted`` items: those whose lines hold every string, then the others, each
+    in Xapian's order; lines are read only until enough holders are found."""
+    holders, others = [], []
+    for item in mset:
+        lines = stored_lines(item.document)
+        (holders if all(exact.contains(lines, s) for s in strings) else others).append(item)
+        if len(holders) == wanted:
+            break
+    return (holders + others)[:wanted]
 
 
 def _facet_counts(spy, facets, scale) -> dict[str, list[tuple[str, int]]]:

@@ -1,10 +1,11 @@
-"""What one article contributes to the index: segmented text fields and filter values (pure)."""
+"""What one article contributes to the index: segmented words, folded lines and filter values (pure)."""
 import datetime
 from collections.abc import Callable
 
+from archive.search.exact import folded_lines
 from archive.search.segment import Segmented, segment
 
-TEXT_FIELDS = ("headline", "text")  # indexed with positions (phrases), in this order
+TEXT_FIELDS = ("headline", "text")  # word fields, in this order
 HEADLINE_BOOST = 3.0
 
 
@@ -13,6 +14,7 @@ def prepare_fields(
     headline: str,
     kicker: str,
     subheadline: str,
+    byline: str,
     body: str,
     captions: list[str],
     names: list[str],
@@ -23,16 +25,15 @@ def prepare_fields(
     needs_review: bool,
     segmenter: Callable[[str], Segmented] = segment,
 ) -> dict:
-    """The index document of one article: text as space-separated tokens, so any engine
-    with a whitespace analyzer indexes exactly what jieba produced."""
-    head = segmenter(headline)
-    rest = segmenter("\n".join([kicker, subheadline, body, *captions, *names]))
+    """The index document of one article: words as space-separated tokens, so any engine
+    with a whitespace analyzer indexes exactly what jieba produced, and the folded lines
+    quoted strings are matched in (``archive.search.exact``)."""
+    rest = [kicker, subheadline, byline, body, *captions, *names]
     return {
-        "headline": " ".join(head.words),
-        "text": " ".join(rest.words),
-        # Shorter dictionary words inside long ones, for recall (汾酒 inside 汾酒集团);
-        # no positions, so they never take part in phrases.
-        "subwords": " ".join(head.subwords + rest.subwords),
+        "headline": " ".join(segmenter(headline).words),
+        "text": " ".join(segmenter("\n".join(rest)).words),
+        "exact_headline": "\n".join(folded_lines(headline)),
+        "exact_text": "\n".join(folded_lines(*rest)),
         "paper": paper,
         "date": date,
         "pages": list(dict.fromkeys(pages)),

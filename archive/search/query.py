@@ -38,7 +38,11 @@ def parse_query(raw: str) -> ParsedQuery:
     ``-``/``NOT`` to exclude, ``OR`` between alternatives."""
     notices = []
     text = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in raw or "")
-    text = text.replace("“", '"').replace("”", '"').replace("＂", '"')
+    text = text.replace("＂", '"')
+    if '"' not in text:
+        # Chinese quotation marks quote only when there are no ASCII ones: "“一带一路”倡议"
+        # is the string with its marks.
+        text = text.replace("“", '"').replace("”", '"')
     if len(text) > MAX_QUERY_CHARS:
         text = text[:MAX_QUERY_CHARS]
         notices.append(f"查询过长，只用了前 {MAX_QUERY_CHARS} 个字符。")
@@ -65,7 +69,8 @@ def parse_query(raw: str) -> ParsedQuery:
             words = _SYNTAX.sub(" ", bare.lstrip("-")).split()
             terms = [Term(word) for word in words]
         else:
-            phrase = _SYNTAX.sub(" ", quoted).strip()
+            # A quoted string is taken literally (punctuation too), spaces aside.
+            phrase = quoted.strip()
             terms = [Term(phrase, phrase=True)] if phrase else []
         if not terms:
             continue

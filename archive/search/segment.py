@@ -90,24 +90,21 @@ def load_userdict_lines(lines) -> int:
     return add_words(words)
 
 
-# Stands where punctuation or a line break separated two words: it takes a position but is
-# not indexed, so a phrase never matches across it (需要，法治 is not the phrase 需要法治).
+# Stands where punctuation or a line break separated two words (it is not indexed): jieba
+# never joins words across one, so text can be segmented line by line.
 BREAK = "|"
 
 
 @dataclass(frozen=True)
 class Segmented:
-    """Words in reading order with BREAK markers (for positions and phrases), and extra
-    search sub-words."""
+    """Words in reading order with BREAK markers."""
 
     words: list[str]
-    subwords: list[str]
 
 
 def segment(text: str) -> Segmented:
-    """Normalise and segment: jieba's precise words, plus the shorter dictionary words
-    inside long words (汾酒集团 → 汾酒, 集团). jieba never joins words across a line break,
-    so segmenting line by line and joining with BREAK gives the same tokens."""
+    """Normalise and segment into jieba's precise words. jieba never joins words across a
+    line break, so segmenting line by line and joining with BREAK gives the same tokens."""
     words: list[str] = []
     for token in jieba_cut(normalise(text)):
         if is_word(token):
@@ -116,8 +113,7 @@ def segment(text: str) -> Segmented:
             words.append(BREAK)
     if words and words[-1] == BREAK:
         words.pop()
-    subwords = [inner for word in words if len(word) > 2 for inner in _inner_words(word)]
-    return Segmented(words=words, subwords=subwords)
+    return Segmented(words=words)
 
 
 # jieba (jieba.cut, HMM on) is pure Python and the indexing bottleneck; its Rust port
@@ -195,18 +191,6 @@ def _run_words(run: str) -> tuple[str, ...]:
     if jieba.dt.FREQ.get(run):
         return tuple(run)
     return tuple(jieba.finalseg.cut(run))
-
-
-def _inner_words(word: str):
-    # jieba.cut_for_search's rule (dictionary 2- and 3-grams inside a longer word), and
-    # 4-grams too, so 脱贫攻坚 is found inside 脱贫攻坚战.
-    freq = jieba.dt.FREQ
-    for n in (2, 3, 4):
-        if len(word) > n:
-            for i in range(len(word) - n + 1):
-                gram = word[i : i + n]
-                if freq.get(gram):
-                    yield gram
 
 
 def query_words(text: str) -> list[str]:

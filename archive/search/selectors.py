@@ -59,8 +59,8 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
     ensure_loaded()
     parsed = parse_query(q)
     result = SearchPage(notices=list(parsed.notices), page=page, per_page=per_page)
-    query = compile_query(parsed)
-    if query is None and filters.query() is None:
+    compiled = compile_query(parsed)
+    if compiled is None and filters.query() is None:
         if q.strip():
             result.notices.append("查询中没有可检索的词语。")
         return result
@@ -76,7 +76,7 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
         return result
     try:
         matches = run_query(
-            backend.open(), query, filters,
+            backend.open(), compiled, filters,
             sort=sort, offset=offset, limit=per_page, facets=FACETS,
         )
     except InvalidIndexError:

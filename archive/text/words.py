@@ -49,3 +49,40 @@ def reads_on(left: str, right: str) -> bool:
     if not left or not right:
         return False
     return left[-1] in _OPEN_ENDINGS or left[-1].isdigit() or join_gain(left, right) > 0
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """jieba's dictionary's part-of-speech tag of each word (n, v, nr, ns, t, p …)."""
+    _DICTIONARY.check_initialized()
+    tags = {}
+    with _DICTIONARY.get_dict_file() as lines:
+        for raw in lines:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+def _tag(word: str) -> str:
+    if not word:
+        return "none"
+    if word.isdigit():
+        return "digit"
+    if len(word) == 1 and not word.isalnum():
+        return "punct"
+    return _tags().get(word, "unknown" if len(word) > 1 else "char")
+
+
+@lru_cache(maxsize=65536)
+def edge_tags(text: str) -> tuple[str, str]:
+    """The part of speech of the first and of the last word of ``text``: a section head ends on
+    a noun or a verb and a sentence starts with a time, a place or a preposition, while a
+    column break cuts anywhere. General knowledge of the language, where the characters
+    themselves would only be remembered from the training text."""
+    text = text.strip()
+    if not text:
+        return "none", "none"
+    first = _DICTIONARY.lcut(text[:WINDOW + 2], HMM=False)[0]
+    last = _DICTIONARY.lcut(text[-(WINDOW + 2):], HMM=False)[-1]
+    return _tag(first), _tag(last)

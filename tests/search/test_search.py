@@ -1,6 +1,7 @@
 """Query features against the real Xapian engine: words, phrases, exclusion, OR, filters,
 facets, sorting, pagination, ranking and snippets."""
 import datetime
+import pickle
 
 import pytest
 from django.core.management import call_command
@@ -151,8 +152,16 @@ def test_rebuild_index_command(archive, search_backend):
     assert set(ids("汾酒")) == {archive["fenjiu"].pk, archive["traditional"].pk, archive["other_paper"].pk}
 
 
-def test_documents_store_no_text(archive, search_backend):
-    """The index keeps ids and metadata only: no article text in document data."""
+def test_documents_store_only_the_folded_lines(archive, search_backend):
+    """Document data holds the id and the folded lines quoted strings are checked on: no
+    display text (韋韜 is stored as 韦韬, without spaces)."""
     database = search_backend.open()
+    stored = {}
     for posting in database.postlist(""):
-        assert len(database.get_document(posting.docid).get_data()) < 100
+        document = database.get_document(posting.docid)
+        app, model, pk, data = pickle.loads(document.get_data())
+        assert (app, model, set(data)) == ("archive", "article", {"lines"})
+        stored[pk] = data["lines"]
+    traditional = archive["traditional"]
+    assert stored[traditional.pk] == "韦韬调研汾河治理\n韦韬强调,要推动高质量发展,守护汾河生态,支持汾酒品牌。"
+    assert " " not in stored[archive["liberation"].pk]

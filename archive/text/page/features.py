@@ -17,9 +17,9 @@ from functools import cached_property
 
 from ..credits import match_credits
 from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, leads_into_headline
-from ..lines import BODY_LINE, Unit, as_text, classify, is_closed, split_lines
+from ..lines import BODY_LINE, CAPTION_LINE, Unit, as_text, classify, is_closed, split_lines
 from ..normalise import ends_sentence
-from ..words import reads_on
+from ..words import edge_tags, reads_on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Box labels and notes that head a part of an article (核心阅读, 编者按 …).
@@ -50,6 +50,7 @@ class PageLine:
     end: int
     view: str            # match view of the line (half-width brackets and digits)
     unit: Unit           # lines.classify: the line on its own
+    gap: int = 1         # blank lines above it: the seeds leave three where a photo or a box stood
 
     @cached_property
     def markdown(self) -> int:
@@ -79,7 +80,17 @@ class PageLine:
 
 def page_lines(view: str) -> list[PageLine]:
     """The non-blank lines of a page's match view."""
-    return [PageLine(start, end, view[start:end], classify(view, start, end)) for start, end in split_lines(view)]
+    lines = []
+    previous = 0
+    for start, end in split_lines(view):
+        gap = max(0, view.count("\n", previous, start) - (1 if lines else 0))
+        lines.append(PageLine(start, end, view[start:end], classify(view, start, end), gap))
+        previous = end
+    return lines
+
+
+def _gap(n: int) -> str:
+    return str(min(n, 3))
 
 
 def _length(n: int) -> str:
@@ -161,6 +172,7 @@ def _own(line: PageLine) -> dict[str, str]:
     """Features of a line on its own (also given, prefixed, to its neighbours)."""
     text, unit = line.text, line.unit
     body = line.body
+    first_tag, last_tag = edge_tags(text)
     return {
         "kind": unit.kind,
         "md": str(min(line.markdown, 2)),
@@ -178,6 +190,9 @@ def _own(line: PageLine) -> dict[str, str]:
         "jump_in": str(body.jump_in is not None),
         "jump_out": str(body.jump_out is not None),
         "signoff": str(body.signoff_start is not None),
+        "gap": _gap(line.gap),
+        "pos_first": first_tag,
+        "pos_last": last_tag,
     }
 
 
@@ -191,6 +206,15 @@ def features(lines: list[PageLine]) -> list[list[str]]:
     page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
     texts = [line.text for line in lines]
     runs_on_after = [reads_on(a, b) for a, b in zip(texts, texts[1:])] + [False]
+    # A photo set inside a column cuts a sentence in two (seed 004: 让两市人 / caption / 民有…):
+    # whether a line runs on into the first line after the captions below it.
+    runs_on_past_caption = [False] * n
+    for i in range(n - 2):
+        k = i + 1
+        while k < n and lines[k].unit.kind == CAPTION_LINE:
+            k += 1
+        if k > i + 1 and k < n:
+            runs_on_past_caption[i] = reads_on(texts[i], texts[k])
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
@@ -237,7 +261,8 @@ def features(lines: list[PageLine]) -> list[list[str]]:
             other = own[k]
             feats += [f"{tag}:{key}={other[key]}" for key in ("kind", "md", "bold", "len", "end", "byline", "jump_in")]
             if abs(offset) == 1:
-                feats += [f"{tag}:{key}={other[key]}" for key in ("start", "jump_out", "signoff", "commas")]
+                feats += [f"{tag}:{key}={other[key]}" for key in ("start", "jump_out", "signoff", "commas", "gap",
+                                                                 "pos_first", "pos_last")]
                 feats.append(f"{tag}|end={other['end']}|{mine['end']}")
                 feats.append(f"{tag}|len={other['len']}|{mine['len']}")
         if i > 0 and runs_on_after[i - 1]:
@@ -246,6 +271,8 @@ def features(lines: list[PageLine]) -> list[list[str]]:
         feats.append(f"runs_on|len|commas={runs_on}|{mine['len']}|{mine['commas']}")
         if runs_on:
             feats.append("runs_on_to_next")
+        if runs_on_past_caption[i]:
+            feats.append(f"runs_on_past_caption|len={mine['len']}")
         # The words at a line's edges: a sentence starts with some (近年来, 记者, 10月) and a
         # column-cut tail with any; a title ends on a noun or a verb, a cut piece anywhere.
         feats.append(f"first={text[:2]}")
@@ -253,6 +280,8 @@ def features(lines: list[PageLine]) -> list[list[str]]:
         feats.append(f"last={text[-1:]}")
         feats.append(f"last2={text[-2:]}")
         if i + 1 < n:
+            # The words either side of the line break: 包河区|太湖新村 runs on, 意义|步履 need not.
+            feats.append(f"join_pos={mine['pos_last']}|{own[i + 1]['pos_first']}")
             feats.append(f"n:first={texts[i + 1][:2]}")
             feats.append(f"n:first1={texts[i + 1][:1]}")
         if i > 0:
