@@ -1,6 +1,8 @@
 """Fixtures for the fault tests: generated issues on disk, the test database's URL for
 subprocesses, and the archive state as a subprocess sees it."""
+import datetime
 import json
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -11,12 +13,16 @@ from tests.reliability.servers import base_env, manage
 
 @pytest.fixture(scope="session")
 def generated_pages(tmp_path_factory):
-    """Six generated issues (84 pages, articles jumping across pages) in the ingest layout."""
-    from bench.issuegen import generate_issues, write_issue
-
+    """85 pages in the ingest layout: the five seed pages as pages 1-5 of 17 issues (articles
+    jumping to other pages among them). Made from the seeds, which every checkout has, so the
+    fault tests run wherever the suite does."""
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
     root = tmp_path_factory.mktemp("generated")
-    for issue in generate_issues(6, seed=3):
-        write_issue(issue, root)
+    for day in range(17):
+        folder = root / "taiyuan-daily" / (datetime.date(2001, 1, 1) + datetime.timedelta(days=day)).isoformat()
+        folder.mkdir(parents=True)
+        for number, seed in enumerate(seeds, start=1):
+            (folder / f"{number:02d}.txt").write_bytes(seed.read_bytes())
     return root
 
 

@@ -74,7 +74,7 @@ def test_an_editors_correction_with_the_broker_down_is_done_once_work_is_sent(ju
 
 @pytest.mark.django_db(transaction=True)
 def test_redis_killed_during_ingest_then_back_the_beat_makes_every_article(generated_pages, test_db_env, tmp_path):
-    """A private Redis is killed while `ingest` stores 84 pages, with a worker and its beat
+    """A private Redis is killed while `ingest` stores 85 pages, with a worker and its beat
     running. The ingest stores every page and says the work is pending; once Redis is back the
     beat's sweep sends it and the worker makes every article: the same as a run with no fault."""
     files = page_files(generated_pages)
@@ -129,7 +129,7 @@ def cluster():
 
 
 def test_postgres_restarted_during_ingest_rejects_nothing(generated_pages, cluster, tmp_path):
-    """A private PostgreSQL is restarted while `ingest` (a subprocess) stores 84 pages: the
+    """A private PostgreSQL is restarted while `ingest` (a subprocess) stores 85 pages: the
     command says it waits for the database, goes on, rejects no file and exits 0; every page
     and article is there, as in a run with no restart."""
     env = base_env(DATABASE_URL=cluster.url, SEARCH_INDEX_DIR=str(tmp_path / "index"))
