@@ -13,9 +13,9 @@ import unicodedata
 # believed: GB18030 maps almost any byte string to *some* characters, so decoding alone
 # proves nothing.
 _PLAUSIBLE_SHARE = 0.85
-# A broadsheet page holds a few hundred lines of text. Parsing costs 0.2-0.4 ms a line, and
-# about 2 KB of memory a line at its peak (bench/hostile.py: 5 MB of two-byte lines, 2.6 million
-# of them, took 9.5 minutes and 5 GB), so a file of more than this many is refused as not one page.
+# A broadsheet page holds a few hundred lines of text, so a file of more than this many is
+# refused as not one page, with a message the operator can act on (parse_page, given such a
+# text, keeps it whole and unsplit rather than spend 0.2-0.4 ms a line segmenting it).
 MAX_LINES = 20_000
 
 

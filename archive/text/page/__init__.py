@@ -23,13 +23,13 @@ LINES_PER_PASS = 2000
 def parse_page(raw: str) -> ParsedPage:
     """Parse one page's raw text. Never raises on a str; see the package docstring."""
     view = match_view(raw)
-    many = len(split_lines(view))
-    if many > MAX_LINES:
+    spans = split_lines(view)
+    if len(spans) > MAX_LINES:
         # Not one page (ingest refuses such a file): kept whole, unsplit, in bounded time; read
         # line by line it would take minutes (bench/hostile.py).
         return ParsedPage(raw=raw, blocks=[Block(NOISE, 0, len(raw))], fragments=[], date=None, page_number=None,
-                          flags=[f"{many:,} lines: too many for one page; not split into articles"], line_labels=[])
-    lines = page_lines(view)
+                          flags=[f"{len(spans):,} lines: too many for one page; not split into articles"], line_labels=[])
+    lines = page_lines(view, spans)
     # A real page has a few hundred lines; a pathological file (a megabyte of one-word lines)
     # is labelled a slice at a time, so memory stays flat however long it is.
     labels = []

@@ -78,11 +78,12 @@ class PageLine:
         return frozenset(han[k:k + 2] for k in range(len(han) - 1))
 
 
-def page_lines(view: str) -> list[PageLine]:
-    """The non-blank lines of a page's match view."""
+def page_lines(view: str, spans: list[tuple[int, int]] | None = None) -> list[PageLine]:
+    """The non-blank lines of a page's match view (at ``spans``, its ``split_lines`` when the
+    caller has them already)."""
     lines = []
     previous = 0
-    for start, end in split_lines(view):
+    for start, end in split_lines(view) if spans is None else spans:
         gap = max(0, view.count("\n", previous, start) - (1 if lines else 0))
         lines.append(PageLine(start, end, view[start:end], classify(view, start, end), gap))
         previous = end
