@@ -14,27 +14,17 @@ character is the prefix of its terms (a wildcard), two characters one term, thre
 AND of their bigrams, which may hold the bigrams apart: ``contains`` settles those on the
 stored lines.
 """
-import unicodedata
-
-import opencc
+from archive.search.segment import normalise_char
 
 BIGRAM_PREFIX = "XB"
 
-_t2s = opencc.OpenCC("t2s")
-
 
 class _FoldTable(dict):
-    """str.translate table, filled on first sight: each character to its simplified,
-    NFKC, lower-case form where that is one character; whitespace to nothing."""
+    """str.translate table, filled on first sight: each character as segment.normalise_char
+    folds it (simplified, NFKC, lower case, where that is one character); whitespace to nothing."""
 
     def __missing__(self, code: int) -> str | None:
-        ch = chr(code)
-        simplified = _t2s.convert(ch)
-        if len(simplified) == 1:
-            ch = simplified
-        folded = unicodedata.normalize("NFKC", ch).lower()
-        if len(folded) != 1:
-            folded = ch
+        folded = normalise_char(chr(code))
         result = None if folded.isspace() else folded
         self[code] = result
         return result

@@ -31,8 +31,19 @@ def normalise(text: str) -> str:
     converted = _t2s.convert(text)
     if len(converted) != len(text):
         # OpenCC's phrase table can change the length; fall back to character by character.
-        converted = "".join(_t2s.convert(ch) if len(_t2s.convert(ch)) == 1 else ch for ch in text)
+        converted = "".join(map(_simplified, text))
     return converted.translate(_FOLD)
+
+
+def normalise_char(ch: str) -> str:
+    """One character as ``normalise`` folds it on its own (no phrase table): exact strings
+    (archive.search.exact) fold this way, whatever surrounds them."""
+    return _FOLD[ord(_simplified(ch))]
+
+
+def _simplified(ch: str) -> str:
+    converted = _t2s.convert(ch)
+    return converted if len(converted) == 1 else ch
 
 
 class _FoldTable(dict):
