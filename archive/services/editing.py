@@ -2,8 +2,8 @@
 
 Reassembly reads ``Article.locked_fields`` and ``Continuation.method/status`` and never
 overrides them, so an editor's work survives every re-run. Both take the issue's row lock
-(``select_for_update``) first, so an editor's save and a reassembly of the same issue run one
-after the other, each reading what the other committed.
+(``services.reassemble.issue_lock``) first, so an editor's save and a reassembly of the same
+issue run one after the other, each reading what the other committed.
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from django.db.models import Q
 
 from archive.labels import field_names
 from archive.link_review import jump_candidates, pair
-from archive.models import Article, Continuation, Fragment, Issue
+from archive.models import Article, Continuation, Fragment
 from archive.services.pending import indexing_request, reassembly_request
+from archive.services.reassemble import issue_lock
 
 # Fields whose locks an editor may release: the editable ones, plus what other screens lock.
 LOCKABLE_FIELDS = (*Article.EDITABLE_FIELDS, "contributors", "needs_review", "review_reason")
@@ -86,8 +87,7 @@ def edit_plan(*, article: Article, changes: dict, seen_version: str | None = Non
 
 def _locked_article(pk: int) -> Article:
     """The article, read fresh under its issue's row lock (the lock reassembly takes)."""
-    issue_id = Article.objects.filter(pk=pk).values_list("issue_id", flat=True).get()
-    Issue.objects.select_for_update().filter(pk=issue_id).first()
+    issue_lock(Article.objects.filter(pk=pk).values_list("issue_id", flat=True).get())
     return Article.objects.select_for_update().get(pk=pk)
 
 

@@ -47,12 +47,18 @@ class ReassembleReport:
         return bool(self.created or self.updated or self.deleted)
 
 
+def issue_lock(issue_id: int) -> Issue | None:
+    """Take the issue's row lock for the rest of the caller's transaction (None if the issue is
+    gone): reassembly takes it, and so does every editor's change to the issue's articles,
+    fragments or links, so the two take turns. The issue's row only (not its paper's, which
+    Issue's default ordering would join in): work on other issues of the paper goes on meanwhile."""
+    return Issue.objects.select_for_update(of=("self",)).filter(pk=issue_id).first()
+
+
 @transaction.atomic
 def reassemble_issue(issue_id: int, *, features=assembly.FEATURES) -> ReassembleReport | None:
     """Rebuild the articles of one issue from its fragments; None if the issue is gone."""
-    # The issue's row only (not its paper's, which Issue's default ordering would join in):
-    # reassemblies of other issues of the paper go on meanwhile.
-    issue = Issue.objects.select_for_update(of=("self",)).filter(pk=issue_id).first()
+    issue = issue_lock(issue_id)
     if issue is None:
         return None
     report = ReassembleReport(issue_id=issue_id)

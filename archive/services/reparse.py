@@ -11,9 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 
 from archive import text as textlayer
-from archive.models import Continuation, Fragment, Issue, Page
+from archive.models import Continuation, Fragment, Page
 from archive.services.ingest import page_reparse
 from archive.services.pending import reassembly_request
+from archive.services.reassemble import issue_lock
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -24,7 +25,7 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 def page_reparse_now(*, page: Page) -> int:
     """Parse the page's raw text again with the current parser; returns how many of the
     editor's link decisions were carried over to the new fragments."""
-    Issue.objects.select_for_update().filter(pk=page.issue_id).first()
+    issue_lock(page.issue_id)
     old = {f.pk: (f.start, f.end) for f in Fragment.objects.filter(page=page).only("pk", "start", "end")}
     decisions = list(
         Continuation.objects.filter(method=Continuation.Method.EDITOR)

@@ -11,17 +11,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 
-from archive.models import Article, Block, Continuation, Fragment, Issue
+from archive.models import Article, Block, Continuation, Fragment
 from archive.services.editing import articles_delete, continuation_create
 from archive.services.pending import reassembly_request
+from archive.services.reassemble import issue_lock
 
 
 def _chain(article: Article) -> list[Fragment]:
     return list(article.fragments.select_related("page").defer("page__raw_text").order_by("position"))
-
-
-def _lock_issue(issue_id: int) -> None:
-    Issue.objects.select_for_update().filter(pk=issue_id).first()
 
 
 @transaction.atomic
@@ -29,7 +26,7 @@ def fragment_detach(*, fragment: Fragment) -> int:
     """Make ``fragment`` an article of its own: every link into or out of it is rejected, and
     so is every jump on the issue's pages that could be matched to it again. Returns how
     many links were rejected."""
-    _lock_issue(fragment.page.issue_id)
+    issue_lock(fragment.page.issue_id)
     links = Continuation.objects.filter(Q(from_fragment=fragment) | Q(to_fragment=fragment)).exclude(
         status=Continuation.Status.REJECTED
     )
@@ -57,7 +54,7 @@ def articles_merge(*, articles: list[Article]) -> Article:
     first, second = sorted(articles, key=lambda a: (a.first_page_number or 0, a.number))
     if first.issue_id != second.issue_id:
         raise ValidationError("只能合并同一期的文章。")
-    _lock_issue(first.issue_id)
+    issue_lock(first.issue_id)
     head, tail = _chain(first), _chain(second)
     if not head or not tail:
         raise ValidationError("文章没有版面片段，无法合并。")
@@ -87,7 +84,7 @@ def article_split(*, fragment: Fragment, paragraph: int) -> Fragment:
     fragment that opens an article of its own. It is placed after the page's other fragments
     so that the numbers, and so the URLs and the editors' locks, of the page's articles stay.
     """
-    _lock_issue(fragment.page.issue_id)
+    issue_lock(fragment.page.issue_id)
     fragment = Fragment.objects.select_for_update().select_related("page").get(pk=fragment.pk)
     paragraphs = [p for p in fragment.text.split("\n\n") if p.strip()]
     if paragraph == 0:
