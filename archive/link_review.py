@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from archive import assembly
 from archive.assembly.text import tokens
 from archive.models import Continuation, Fragment
+from archive.review_queue import uncertain_links
 from archive.services.reassemble import as_jump_in, as_jump_out
 from archive.text.normalise import ends_sentence
 
@@ -146,7 +147,7 @@ def jump_review(*, fragment_id: int) -> JumpReview:
 
 def next_jump_to_review(*, after_fragment_id: int | None = None) -> int | None:
     """The next jump-out fragment with an uncertain link, for working through the queue."""
-    links = Continuation.objects.filter(needs_review=True, status=Continuation.Status.PROPOSED)
+    links = uncertain_links()
     if after_fragment_id:
         links = links.exclude(from_fragment_id=after_fragment_id)
     return links.order_by("confidence", "pk").values_list("from_fragment_id", flat=True).first()

@@ -47,19 +47,30 @@ class ReviewEntry:
         return REASONS[self.reason]
 
 
-def _unreviewed_articles():
-    return Article.objects.exclude(locked_fields__contains=["needs_review"])
+def uncertain_links():
+    """Links the matcher was unsure of that no editor has decided yet."""
+    return Continuation.objects.filter(needs_review=True, status=Continuation.Status.PROPOSED)
+
+
+def _flagged_articles(reason: str):
+    """The articles queued for ``reason``: an article marked reviewed is queued for none."""
+    articles = Article.objects.exclude(locked_fields__contains=["needs_review"])
+    if reason == "dangling":
+        return articles.filter(continuation_status=Article.ContinuationStatus.DANGLING)
+    if reason == "no_headline":
+        return articles.filter(headline="")
+    return articles.filter(needs_review=True, review_reason__contains=SEGMENTATION)
+
+
+def _flagged_pages(reason: str):
+    """The pages that may be queued for ``reason`` (for a date, ``_pages`` looks closer)."""
+    if reason == "page_number":
+        return Page.objects.filter(number__isnull=True)
+    return Page.objects.filter(Q(issue__date__isnull=True) | Q(needs_review=True))
 
 
 def _articles(reason: str, paper: str, date) -> list[ReviewEntry]:
-    articles = _unreviewed_articles()
-    if reason == "dangling":
-        articles = articles.filter(continuation_status=Article.ContinuationStatus.DANGLING)
-    elif reason == "no_headline":
-        articles = articles.filter(headline="")
-    else:
-        articles = articles.filter(needs_review=True, review_reason__contains=SEGMENTATION)
-    articles = _where(articles, "issue__", paper, date)
+    articles = _where(_flagged_articles(reason), "issue__", paper, date)
     rows = articles.select_related("issue__newspaper").only(
         "pk", "headline", "body", "review_reason", "pages", "first_page_number", "continuation_status",
         "issue__date", "issue__newspaper__slug", "issue__newspaper__name",
@@ -97,8 +108,7 @@ def _open_jumps(article_ids: list[int]) -> dict[int, int]:
 
 
 def _links(paper: str, date) -> list[ReviewEntry]:
-    links = Continuation.objects.filter(needs_review=True, status=Continuation.Status.PROPOSED)
-    links = _where(links, "from_fragment__page__issue__", paper, date)
+    links = _where(uncertain_links(), "from_fragment__page__issue__", paper, date)
     rows = links.select_related("from_fragment__page__issue__newspaper", "to_fragment__page").defer(
         "from_fragment__page__raw_text", "to_fragment__page__raw_text", "from_fragment__text", "to_fragment__text",
     ).order_by("confidence")
@@ -116,12 +126,7 @@ def _links(paper: str, date) -> list[ReviewEntry]:
 
 
 def _pages(reason: str, paper: str, date) -> list[ReviewEntry]:
-    pages = Page.objects.all()
-    if reason == "page_number":
-        pages = pages.filter(number__isnull=True)
-    else:
-        pages = pages.filter(Q(issue__date__isnull=True) | Q(needs_review=True))
-    pages = _where(pages, "issue__", paper, date)
+    pages = _where(_flagged_pages(reason), "issue__", paper, date)
     entries = []
     for page in pages.select_related("issue__newspaper").defer("raw_text").order_by("issue__date", "number"):
         if reason == "page_date":
@@ -165,11 +170,11 @@ def review_entries(*, reason: str = "", paper: str = "", date: datetime.date | N
 def review_counts() -> list[tuple[str, str, int]]:
     """(reason, label, how many) for the admin index."""
     counts = {
-        "uncertain_link": Continuation.objects.filter(needs_review=True, status=Continuation.Status.PROPOSED).count(),
-        "dangling": _unreviewed_articles().filter(continuation_status=Article.ContinuationStatus.DANGLING).count(),
-        "page_number": Page.objects.filter(number__isnull=True).count(),
+        "uncertain_link": uncertain_links().count(),
+        "dangling": _flagged_articles("dangling").count(),
+        "page_number": _flagged_pages("page_number").count(),
         "page_date": len(_pages("page_date", "", None)),
-        "no_headline": _unreviewed_articles().filter(headline="").count(),
-        "segmentation": _unreviewed_articles().filter(needs_review=True, review_reason__contains=SEGMENTATION).count(),
+        "no_headline": _flagged_articles("no_headline").count(),
+        "segmentation": _flagged_articles("segmentation").count(),
     }
     return [(key, label, counts[key]) for key, label in REASONS.items()]
