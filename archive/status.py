@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Min
+from django.db.models import Count, Min
 
 from archive.models import Article, Issue, Page, PendingIndex, WorkError
 from archive.services.pending import broker_check
@@ -31,12 +31,12 @@ class WorkStatus:
 
 
 def work_status(*, ping_seconds: float = PING_SECONDS) -> WorkStatus:
-    due = Issue.objects.filter(reassembly_due__isnull=False).aggregate(since=Min("reassembly_due"))
+    due = Issue.objects.filter(reassembly_due__isnull=False).aggregate(count=Count("pk"), since=Min("reassembly_due"))
     status = WorkStatus(
         pages=Page.objects.count(),
         issues=Issue.objects.count(),
         articles=Article.objects.count(),
-        reassembly_due=Issue.objects.filter(reassembly_due__isnull=False).count(),
+        reassembly_due=due["count"],
         reassembly_due_since=due["since"],
         index_due=PendingIndex.objects.values("article_id").distinct().count(),
         index_due_since=PendingIndex.objects.aggregate(since=Min("created"))["since"],
