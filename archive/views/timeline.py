@@ -63,8 +63,13 @@ class Timeline:
     height: int = HEIGHT
 
     @property
+    def unit_char(self) -> str:
+        """年 or 月, as in 各年, 该月."""
+        return "年" if self.unit == "year" else "月"
+
+    @property
     def unit_label(self) -> str:
-        return "年份" if self.unit == "year" else "月份"
+        return self.unit_char + "份"
 
     @property
     def total(self) -> int:
