@@ -8,9 +8,9 @@ from archive.search.forms import SearchForm
 from archive.search.selectors import search_articles
 from archive.views.limits import rate_limited
 from archive.views.search_links import (
-    FILTER_PARAMS, chips, clean_params, facet_groups, link, period_filter, timeline_links, value_label,
+    FILTER_PARAMS, chips, clean_params, facet_groups, link, period_filter, search_timeline, timeline_links,
+    value_label,
 )
-from archive.views.timeline import timeline
 
 SORTS = (("relevance", "相关度"), ("newest", "最新"), ("oldest", "最早"))
 
@@ -63,8 +63,7 @@ def api_search(request):
     if result is None:
         return JsonResponse({"error": form.errors_text()}, status=400, json_dumps_params={"ensure_ascii": False})
     papers = selectors.newspaper_names(slugs=[value for value, _ in result.facets.get("paper", ())])
-    data = form.cleaned_data
-    chart = timeline(result.facets.get("year", []), result.facets.get("month", []), data.get("from"), data.get("to"))
+    chart = search_timeline(result.facets, form.cleaned_data)
     body = {
         "count": result.count,
         "count_exact": result.count_exact,

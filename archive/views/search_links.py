@@ -35,6 +35,11 @@ def link(params, keep_page=False, drop=(), **changes):
     return "?" + query.urlencode()
 
 
+def _choice(params, changes) -> tuple[str, bool]:
+    """The link setting ``changes``, and whether the current query has them all already."""
+    return link(params, **changes), all(params.get(key) == wanted for key, wanted in changes.items())
+
+
 def period_filter(period: str) -> dict:
     """The from/to parameters of a year or month."""
     low, high = period_range(period)
@@ -118,22 +123,26 @@ def facet_groups(params, facets, papers) -> list[FacetGroup]:
             values = sorted(values, key=lambda item: int(item[0]))
         group = FacetGroup(name=name, label=label)
         for value, count in values:
-            changes = period_filter(value) if name in ("year", "month") else {name: value}
-            active = all(params.get(key) == wanted for key, wanted in changes.items())
-            group.values.append(FacetValue(value_label(name, value, papers), count, link(params, **changes), active))
+            url, active = _choice(params, period_filter(value) if name in ("year", "month") else {name: value})
+            group.values.append(FacetValue(value_label(name, value, papers), count, url, active))
         if group.values:
             groups.append(group)
     return groups
 
 
+def search_timeline(facets, data):
+    """The hits-over-time chart of a search's year and month facets under its date filter
+    (``data``, a SearchForm's cleaned_data), or None without dated hits."""
+    return timeline(facets.get("year", []), facets.get("month", []), data.get("from"), data.get("to"))
+
+
 def timeline_links(params, facets, data):
     """The hits-over-time chart with each bar's link to its period, or None without dated hits."""
-    chart = timeline(facets.get("year", []), facets.get("month", []), data.get("from"), data.get("to"))
+    chart = search_timeline(facets, data)
     if chart is None:
         return None
     bars = []
     for bar in chart.bars:
-        changes = period_filter(bar.period)
-        active = all(params.get(key) == wanted for key, wanted in changes.items())
-        bars.append({"bar": bar, "url": link(params, **changes), "active": active})
+        url, active = _choice(params, period_filter(bar.period))
+        bars.append({"bar": bar, "url": url, "active": active})
     return {"chart": chart, "bars": bars}
