@@ -21,6 +21,11 @@ def _chain(article: Article) -> list[Fragment]:
     return list(article.fragments.select_related("page").defer("page__raw_text").order_by("position"))
 
 
+def _paragraphs(fragment: Fragment) -> list[str]:
+    """The fragment's paragraphs as the split screen numbers them and ``article_split`` cuts them."""
+    return [p for p in fragment.text.split("\n\n") if p.strip()]
+
+
 @transaction.atomic
 def fragment_detach(*, fragment: Fragment) -> int:
     """Make ``fragment`` an article of its own: every link into or out of it is rejected, and
@@ -69,7 +74,7 @@ def split_points(article: Article) -> list[dict]:
     there detaches that fragment)."""
     points = []
     for fragment in _chain(article):
-        for index, text in enumerate(p for p in fragment.text.split("\n\n") if p.strip()):
+        for index, text in enumerate(_paragraphs(fragment)):
             points.append({"fragment": fragment, "index": index, "text": text,
                            "detach": index == 0, "first": not points})
     return points
@@ -86,7 +91,7 @@ def article_split(*, fragment: Fragment, paragraph: int) -> Fragment:
     """
     issue_lock(fragment.page.issue_id)
     fragment = Fragment.objects.select_for_update().select_related("page").get(pk=fragment.pk)
-    paragraphs = [p for p in fragment.text.split("\n\n") if p.strip()]
+    paragraphs = _paragraphs(fragment)
     if paragraph == 0:
         if fragment.position == 0 and not fragment.links_in.exclude(status=Continuation.Status.REJECTED).exists():
             raise ValidationError("这是文章的开头，无需拆分。")
