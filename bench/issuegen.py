@@ -18,10 +18,18 @@ Truth (``TruthArticle``), under DESIGN.md's export-record contract:
 - ``contributors`` (``credits``): (name, role) read from the byline, sign-offs (（李俊华）), reporter
   lines (本报记者 X), …摄, 整理, 编译, 版式设计：, 制图：, 责任编辑：, and the synthetic captions.
 
-A jump cuts an article between paragraphs (``paragraph``), after a clause (``clause``) or inside a
-jieba word (``word``); the two last kinds are mid-paragraph, so the truth paragraph is the file's,
-joined (``archive.assembly.join_paragraphs(head, tail) == truth``). A cut mid-paragraph right after a
-full stop is not generated: no reader can tell it from a paragraph end.
+A jump cuts an article between paragraphs (``paragraph``), after a clause (``clause``), inside a
+jieba word (``word``) or after a sentence inside a paragraph (``sentence``, one cut in ten: where a
+column happens to end there); the three last kinds are mid-paragraph, so the truth paragraph is the
+file's, joined. A cut after a full stop inside a paragraph looks like a paragraph end to any reader
+of OCR'd text (the indent is lost): it is generated all the same, at the rate columns end there, and
+scored against the printed paragraph.
+
+A column break falls anywhere a column may end (``_column_cut``: not before a closing mark, not
+after an opening one), in a paragraph of any length, with a chance that grows with its length; after
+a full stop too, where it reads as a paragraph end. Photo captions are real ones: the caption lines
+of the month's photo items (a line followed by a ``…摄`` credit) with their credits
+(``caption_pool``), a caption and a credit drawn apart, printed on one line.
 
 Pages are blocks separated by one blank line; every block is one line. ``GeneratedIssue.lines[page]``
 labels each non-blank line with a ``LINE_*`` label of ``archive/text/types.py`` and its article.
@@ -60,8 +68,12 @@ JUMPISH = re.compile(r"[（(]\s*(上|下)?\s*[转接]|[转接]\s*第?\s*[A-Za-z]
 TERMINAL = "。！？!?；;…"
 LEAD_IN = "：:，,、"
 CN_DIGITS = "〇一二三四五六七八九十"
-PHOTOGRAPHERS = ("梁琛", "刘堂", "王正", "赵晓", "梁 琛", "新华社记者 李 涛")
-CAPTIONS = ("会议现场。", "活动现场。", "座谈会现场。", "工作人员正在作业。", "市民在现场参观。", "项目建设现场。")
+# A photo credit line of the corpus: 新华社记者  王  凯摄, 本报记者 贺 勇摄, 黄晓海摄（新华社发）.
+PHOTO_CREDIT = re.compile(r"^(?:(?:新华社|本报|人民日报)?(?:特约)?记者)?[\u4e00-\u9fff \u3000]{2,12}摄(?:[（(][^（）()]{1,8}[）)])?$")
+MAX_CAPTION = 160
+# A column break cuts a paragraph of this many characters about once (the 人民日报 corpus's
+# paragraphs average about 110 characters).
+COLUMN_CHARS = 900
 BANNERS = ("要闻", "综合", "国际", "深入学习宣传贯彻党的二十大精神", "新春走基层", "经济", "评论", "奋斗新时代",
            "深入学习宣传贯彻\n\n党的二十大精神", "政务之要", "深入学习宣传贯彻\n\n市委全会精神")
 # Sign-offs a city daily glues to an item's last line, and the pattern that reads them back.
@@ -237,6 +249,21 @@ def load_month(month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR, part
     return days
 
 
+@lru_cache(maxsize=8)
+def caption_pool(month: str = "2019-02", corpus_dir: str | Path = CORPUS_DIR, part: str | None = None) -> list[tuple[str, str]]:
+    """(caption, credit) of every photo the month prints with a caption: a paragraph of at most
+    MAX_CAPTION characters followed by a ``PHOTO_CREDIT`` line, in file order."""
+    pool = []
+    for sources in load_month(month, str(corpus_dir), part).values():
+        for src in sources:
+            pairs = zip(src.paragraphs, src.paragraphs[1:])
+            pool += [(text, credit) for text, credit in pairs
+                     if PHOTO_CREDIT.match(credit) and len(text) <= MAX_CAPTION and not PHOTO_CREDIT.match(text)]
+    if not pool:
+        raise FileNotFoundError(f"no captioned photo in {month}")
+    return pool
+
+
 @dataclass(frozen=True)
 class LineTruth:
     """A non-blank line of a page: its span (as ``archive.text.lines.split_lines`` gives it), its
@@ -314,11 +341,11 @@ def _cuttable(c: str) -> bool:
     return not c.isspace() and c not in "，。、；：！？”’）)》」…—·"
 
 
-def _column_cut(p: str, c: str) -> bool:
+def _column_cut(p: str, c: int) -> bool:
     """Whether a column may end right before ``p[c]``: typesetting keeps closing marks off a
-    line's start and opening marks off its end (禁则), and a cut after a full stop is a paragraph
-    end to any reader; after a comma or 、 it is as common as anywhere (seed 003: 走在前、 / 作表率)."""
-    return _cuttable(p[c]) and not p[c - 1].isspace() and p[c - 1] not in TERMINAL + "“‘（(《「"
+    line's start and opening marks off its end (禁则); after a comma or 、 it is as common as
+    anywhere (seed 003: 走在前、 / 作表率), and after a full stop it reads as a paragraph end."""
+    return _cuttable(p[c]) and not p[c - 1].isspace() and p[c - 1] not in "“‘（(《「"
 
 
 def _plain(paragraphs: list[str], index: int, heads: set[int]) -> bool:
@@ -342,8 +369,9 @@ def _cut(body: list[str], heads: set[int], kind: str, rng: random.Random) -> tup
             continue
         if not _plain(body, i, heads):
             continue
-        if kind == "clause":
-            spots += [(i, j + 1) for j, c in enumerate(p[:-2]) if c in "，、：" and _cuttable(p[j + 1])]
+        if kind in ("clause", "sentence"):
+            marks = "，、：" if kind == "clause" else TERMINAL
+            spots += [(i, j + 1) for j, c in enumerate(p[:-2]) if c in marks and _cuttable(p[j + 1])]
         else:
             pos = 0
             for w in jieba.lcut(p):
@@ -379,8 +407,9 @@ class _Page:
 class _IssueBuilder:
     """Lays out one issue from one corpus day: which articles go where, then prints each page."""
 
-    def __init__(self, rng: random.Random, index: int, articles: list[Source]):
+    def __init__(self, rng: random.Random, index: int, articles: list[Source], captions: list[tuple[str, str]]):
         self.rng = rng
+        self.captions = captions
         self.date = FIRST_DATE + dt.timedelta(days=index)
         self.articles = articles
         self.repeat_headline = rng.random() < 0.4      # e-papers repeat the headline above a tail
@@ -430,7 +459,8 @@ class _IssueBuilder:
                 pool.remove(art)
                 n = self.new_truth(art, [src, dst], True)
                 heads = set(self.truth[n].section_heads)
-                cut = _cut(art.paragraphs, heads, rng.choice(["paragraph", "clause", "word"]), rng)
+                kind = rng.choices(["paragraph", "clause", "word", "sentence"], weights=[3, 3, 3, 1])[0]
+                cut = _cut(art.paragraphs, heads, kind, rng)
                 if cut is None:
                     self.truth[n].pages, self.truth[n].jumped = [src], False
                     self.pages[src].append(("whole", n, art, None, None))
@@ -476,7 +506,8 @@ class _IssueBuilder:
     def caption(self, truth: TruthArticle, captions: list[str]) -> str:
         """A photo caption with its credit, noted in ``captions`` and the truth's contributors."""
         rng = self.rng
-        caption = rng.choice(CAPTIONS) + rng.choice(("", " ")) + rng.choice(PHOTOGRAPHERS) + rng.choice(("摄", " 摄"))
+        text, credit = rng.choice(self.captions)[0], rng.choice(self.captions)[1]
+        caption = text + rng.choice(("", " ", "  ")) + credit
         captions.append(caption)
         truth.contributors += [c for c in credits(None, [], [caption]) if c not in truth.contributors]
         return caption
@@ -536,9 +567,9 @@ class _IssueBuilder:
                 else:
                     p = art.prefix + p
                     skip = len(art.prefix)
-            # A column break: the paragraph goes on in the next line, cut mid-sentence.
-            spots = [c for c in range(skip + 8, len(p) - 6) if _column_cut(p, c)]
-            if label == LINE_BODY and len(p) - skip >= 30 and spots and rng.random() < 0.12:
+            # A column break: the paragraph goes on in the next line, cut anywhere a column may end.
+            spots = [c for c in range(skip + 1, len(p)) if _column_cut(p, c)]
+            if label == LINE_BODY and spots and rng.random() < min(0.5, (len(p) - skip) / COLUMN_CHARS):
                 c = rng.choice(spots)
                 text_lines.append([p[:c], LINE_CONTINUED])
                 if style["photo_gaps"] and kind != "tail" and rng.random() < 0.08:
@@ -584,6 +615,7 @@ def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: s
     corpus day; each day's files are dealt from a shuffled queue, so over two rounds of the days
     every file of the month is printed (and none twice in one issue). ``part``: load_month's."""
     days = load_month(month, str(corpus_dir), part)
+    captions = caption_pool(month, str(corpus_dir), part)
     rng = random.Random(seed)
     order = sorted(days)
     rng.shuffle(order)
@@ -609,7 +641,7 @@ def generate_issues(n: int, seed: int = 1, month: str = "2019-02", corpus_dir: s
                 continue
             taken.add(art.path)
             chosen.append(art)
-        builder = _IssueBuilder(irng, index, chosen)
+        builder = _IssueBuilder(irng, index, chosen, captions)
         builder.plan()
         pages, fragments, lines = builder.print_pages()
         issues.append(GeneratedIssue(PAPER, builder.date, pages, builder.truth, fragments, lines))
