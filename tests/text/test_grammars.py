@@ -63,6 +63,8 @@ def test_reporter_line():
     ("省委常委、市委书记韦韬在市总工会调研全市工会工作情况。 梁 琛 摄", "省委常委、市委书记韦韬在市总工会调研全市工会工作情况。", ["梁琛"]),
     ("比赛现场。本报记者 王丹 摄", "比赛现场。", ["王丹"]),
     ("比赛现场。王丹、李明摄", "比赛现场。", ["王丹", "李明"]),
+    ("图为读者在图书馆阅览大厅看书学习。陈晓根摄（影像中国）", "图为读者在图书馆阅览大厅看书学习。", ["陈晓根"]),
+    ("图为参加实弹射击考核的女兵。 万凌云摄(人民视觉)", "图为参加实弹射击考核的女兵。", ["万凌云"]),
 ])
 def test_captions(line, text, photographers):
     """The caption text ends before the credit; the credit's names are photographers."""
@@ -81,6 +83,10 @@ def test_credit_lines():
     assert match_credit_line("刘堂摄") == ["刘堂"]
     assert match_credit_line("梁 琛 摄") == ["梁琛"]
     assert match_credit_line("我来拍摄") == []
+    assert match_credit_line(match_view("黄晓海摄（新华社发）")) == ["黄晓海"]
+    assert match_credit_line(match_view("新华社记者  王  凯摄")) == ["王凯"]
+    assert match_credit_line(match_view("我来拍摄（新华社发）")) == []
+    assert match_credit_line(match_view("黄晓海摄（新华社发表了一篇很长的评论文章）")) == []
 
 
 @pytest.mark.parametrize("line, names", [
