@@ -160,7 +160,7 @@ def score(issues, records_by_date: dict) -> None:
         matched = match_records(issue, records)
         for rec in records:
             rows["jump line left"] += bool(JUMP_LEFT.search(rec.get("text") or ""))
-        linked_ok = set()
+        linked_ok, pages_right = set(), set()
         for n, art in enumerate(issue.truth):
             rec = matched.get(n)
             rows["articles"] += 1
@@ -181,8 +181,10 @@ def score(issues, records_by_date: dict) -> None:
             if art.jumped:
                 rows["jumped exact"] += exact and pages_ok
                 rows["jumped pages+end"] += pages_ok and squash(got)[-20:] == squash(want)[-20:]
-            if pages_ok and nfkc(got) == nfkc(want):
-                linked_ok.add(id(rec))
+            if pages_ok:
+                pages_right.add(id(rec))
+                if nfkc(got) == nfkc(want):
+                    linked_ok.add(id(rec))
             for name in ("kicker", "headline", "subheadline", "byline"):
                 rows[name] += (rec.get(name) or None) == getattr(art, name)
             rows["section_heads"] += list(rec.get("section_heads") or []) == art.section_heads
@@ -191,8 +193,12 @@ def score(issues, records_by_date: dict) -> None:
                 causes[classify_miss(rec, art)].append((art.headline, diff_snippet(got, want)))
         for rec in records:
             cont = rec.get("continuation") or {}
+            if cont.get("status") == "linked" and id(rec) in linked_ok:
+                rows["right links"] += 1
+                rows["right links flagged"] += bool(rec.get("needs_review"))
             if cont.get("status") == "linked" and not rec.get("needs_review") and id(rec) not in linked_ok:
                 rows["wrong linked, not flagged"] += 1
+                rows["wrong pages, not flagged"] += id(rec) not in pages_right
                 confident_wrong.append((rec.get("headline"), rec.get("pages"), cont.get("confidence")))
     total, jumped = rows["articles"], rows["jumped"]
     print(f"{'measure':<58} {'count':>13} {'share':>8}")
@@ -202,6 +208,8 @@ def score(issues, records_by_date: dict) -> None:
         ("jumped articles exactly right (text and pages)", rows["jumped exact"], jumped),
         ("jumped articles with the right pages and ending", rows["jumped pages+end"], jumped),
         ("records linked, not flagged, but wrong (pages or text)", rows["wrong linked, not flagged"], n_records),
+        ("… of them linked to the wrong pages", rows["wrong pages, not flagged"], n_records),
+        ("right links (pages and text) sent to review all the same", rows["right links flagged"], rows["right links"]),
         ("articles with wrong text that are flagged for review", rows["wrong flagged"], rows["wrong"]),
         ("articles with exact text sent to review all the same", rows["exact flagged"], rows["text exact"]),
         ("records whose text still holds a jump line", rows["jump line left"], n_records),

@@ -22,6 +22,8 @@ from ..normalise import ends_sentence
 from ..words import edge_tags, reads_on
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Marks that end a clause: what lies between two of them is one clause of a sentence.
+_CLAUSE_MARK = re.compile(r"[，。、；：！？,.;:!?“”\"（）()《》]")
 # Box labels and notes that head a part of an article (核心阅读, 编者按 …).
 _LABEL_WORDS = re.compile(
     r"^(?:核心阅读|编者按|编者的话|开栏的话|写在前面|内容提要|引子|引言|短评|链接|相关链接|背景链接|"
@@ -143,6 +145,24 @@ def _start_class(text: str) -> str:
     return "han" if _HAN.match(first) else "other"
 
 
+def _clause(n: int) -> str:
+    for limit in (0, 1, 2, 3, 5, 8, 12):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def _open_clauses(text: str) -> tuple[str, str]:
+    """The lengths (bucketed) of the line's first clause, before its first mark, and of its
+    last, after its last mark. A column cuts a clause in two: the piece it leaves ends in the
+    middle of a long clause begun after a comma (…联系服务 | 群众，…), the next piece opens
+    with the clause's short rest; a title or a paragraph's first line rarely does either."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    if not marks:
+        return "whole", "whole"
+    return _clause(marks[0]), _clause(len(text) - marks[-1] - 1)
+
+
 def _cosine(left: frozenset[str], right: frozenset[str]) -> float:
     """Cosine of two sets of bigrams (binary vectors): shared over the geometric mean of sizes."""
     if not left or not right:
@@ -174,6 +194,7 @@ def _own(line: PageLine) -> dict[str, str]:
     text, unit = line.text, line.unit
     body = line.body
     first_tag, last_tag = edge_tags(text)
+    head_clause, tail_clause = _open_clauses(text)
     return {
         "kind": unit.kind,
         "md": str(min(line.markdown, 2)),
@@ -194,6 +215,8 @@ def _own(line: PageLine) -> dict[str, str]:
         "gap": _gap(line.gap),
         "pos_first": first_tag,
         "pos_last": last_tag,
+        "head_clause": head_clause,
+        "tail_clause": tail_clause,
     }
 
 
@@ -283,10 +306,12 @@ def features(lines: list[PageLine]) -> list[list[str]]:
         if i + 1 < n:
             # The words either side of the line break: 包河区|太湖新村 runs on, 意义|步履 need not.
             feats.append(f"join_pos={mine['pos_last']}|{own[i + 1]['pos_first']}")
+            feats.append(f"join_clause={mine['tail_clause']}|{own[i + 1]['head_clause']}")
             feats.append(f"n:first={texts[i + 1][:2]}")
             feats.append(f"n:first1={texts[i + 1][:1]}")
         if i > 0:
             feats.append(f"p:last={texts[i - 1][-1:]}")
+            feats.append(f"p:join_clause={own[i - 1]['tail_clause']}|{mine['head_clause']}")
         if len(text) <= MAX_DISPLAY_LINE:
             # Only a line short enough for display type or a section head can open a new
             # subject; for the others the cohesion around them is not worth its time.
