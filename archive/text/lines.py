@@ -26,9 +26,6 @@ _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
 # Full stops and the like: a title may hold commas, never a finished sentence.
 _TERMINAL_MARKS = "。；;！？!?"
-# Paired marks a title always closes on its own line; a column break leaves them open
-# ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…").
-_PAIRS = ("“”", "《》", "()")
 # Words that name a column rather than a person in a bracket: (评论员随笔), (金台论道), (创新故事).
 _COLUMN_WORD = re.compile(r"评|论|随笔|观察|札记|故事|进行时|视点|聚焦")
 # A printed page head: "第3版", "03版 要闻", "A3版".
@@ -69,8 +66,12 @@ def split_lines(view: str) -> list[tuple[int, int]]:
 
 
 def is_closed(text: str) -> bool:
-    """True when every quotation, book title and bracket that opens in ``text`` closes in it."""
-    return all(text.count(left) == text.count(right) for left, right in _PAIRS)
+    """True when every quotation, book title and bracket that opens in ``text`` closes in it: a
+    title always closes them on its own line, a column break leaves them open
+    ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…")."""
+    return (
+        text.count("“") == text.count("”") and text.count("《") == text.count("》") and text.count("(") == text.count(")")
+    )
 
 
 def _quotes_a_sentence(title: str) -> bool:
