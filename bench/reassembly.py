@@ -445,7 +445,30 @@ def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
             wrong = [(got, c) for (w, got), c in confusion.most_common() if w == want and got != want][:3]
             print(f"{want:<20} {count:>7} {pct(confusion[(want, want)], count):>8}  "
                   + ", ".join(f"{got} {c}" for got, c in wrong))
-    print(f"parsed {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s)")
+    print(f"parsed {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s, one process: as ingest parses)")
+    processes = 2
+    seconds = parallel_parse_seconds(issues, processes)
+    print(f"parsed {pages} pages in {seconds:.1f} s ({pages / seconds:.0f} pages/s, {processes} processes, results "
+          "sent back: what a parallel ingest could reach; ingest does not parse in parallel)")
+
+
+def parallel_parse_seconds(issues: list[GeneratedIssue], processes: int) -> float:
+    """Wall time of parsing every page in a pool of forked processes, the parsed pages sent back
+    to this one. The word caches filled by the runs before are emptied first, so each process
+    starts as cold as the one-process run did."""
+    import multiprocessing
+
+    from archive.text import parse_page
+    from archive.text.words import edge_tags
+
+    texts = [text for issue in issues for text in issue.pages.values()]
+    segment_logp.cache_clear()
+    edge_tags.cache_clear()
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        start = time.perf_counter()
+        for _ in pool.imap(parse_page, texts, chunksize=4):
+            pass
+        return time.perf_counter() - start
 
 
 def main() -> None:
