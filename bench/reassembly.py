@@ -458,12 +458,10 @@ def parallel_parse_seconds(issues: list[GeneratedIssue], processes: int) -> floa
     starts as cold as the one-process run did."""
     import multiprocessing
 
-    from archive.text import parse_page
-    from archive.text.words import edge_tags
+    from archive.text import parse_page, words
 
     texts = [text for issue in issues for text in issue.pages.values()]
-    segment_logp.cache_clear()
-    edge_tags.cache_clear()
+    words.clear_caches()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         start = time.perf_counter()
         for _ in pool.imap(parse_page, texts, chunksize=4):
