@@ -144,22 +144,25 @@ def edge_tags(text: str) -> tuple[str, str]:
     text = text.strip()
     if not text:
         return "none", "none"
-    return _first_tag(text[:WINDOW + 2]), _last_tag(text[-(WINDOW + 2):])
+    # jieba cuts each block (a run of Chinese, letters and digits, or what lies between two) on
+    # its own: the first word is the first of the first block, the last the last of the last.
+    return _first_tag(_blocks(text[:WINDOW + 2])[0]), _last_tag(_blocks(text[-(WINDOW + 2):])[-1])
 
 
-# Cached by the edge, not the line: lines open alike far more often than they repeat (本报讯,
-# 记者, 近年来).
+def _blocks(text: str) -> list[str]:
+    return [block for block in jieba.re_han_default.split(text) if block]
+
+
+# Cached by the block: lines open alike (本报讯, 记者, 近年来) and end alike (。) far more often
+# than they repeat.
 @lru_cache(maxsize=65536)
-def _first_tag(head: str) -> str:
-    return _tag(next(_cut(head)))
+def _first_tag(block: str) -> str:
+    return _tag(next(_cut(block)))
 
 
 @lru_cache(maxsize=65536)
-def _last_tag(tail: str) -> str:
-    # jieba cuts each block (a run of Chinese, letters and digits, or what lies between two)
-    # on its own: the last word is the last of the last block.
-    last_block = [block for block in jieba.re_han_default.split(tail) if block][-1]
-    return _tag(list(_cut(last_block))[-1])
+def _last_tag(block: str) -> str:
+    return _tag(list(_cut(block))[-1])
 
 
 def _cut(text: str) -> Iterator[str]:
