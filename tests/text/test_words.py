@@ -32,12 +32,16 @@ def _jieba_edge_tags(text: str) -> tuple[str, str]:
     return words._tag(first), words._tag(last)
 
 
+def _jieba_gain(left: str, right: str) -> float:
+    head, tail = left[-WINDOW:], right[:WINDOW]
+    return round(_jieba_logp(head + tail) - _jieba_logp(head) - _jieba_logp(tail), 9)
+
+
 def _jieba_reads_on(left: str, right: str) -> bool:
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return False
-    gain = round(_jieba_logp(left[-WINDOW:] + right[:WINDOW]) - _jieba_logp(left[-WINDOW:]) - _jieba_logp(right[:WINDOW]), 9)
-    return left[-1] in words._OPEN_ENDINGS or left[-1].isdigit() or gain > 0
+    return left[-1] in words._OPEN_ENDINGS or left[-1].isdigit() or _jieba_gain(left, right) > 0
 
 
 def _check(text: str, other: str) -> None:
@@ -46,8 +50,7 @@ def _check(text: str, other: str) -> None:
     assert segment_logp.__wrapped__(text) == _jieba_logp(text)
     assert edge_tags(text) == _jieba_edge_tags(text)
     assert reads_on(text, other) == _jieba_reads_on(text, other)
-    assert join_gain(text, other) == round(
-        _jieba_logp(text[-WINDOW:] + other[:WINDOW]) - _jieba_logp(text[-WINDOW:]) - _jieba_logp(other[:WINDOW]), 9)
+    assert join_gain(text, other) == _jieba_gain(text, other)
 
 
 @pytest.mark.parametrize("text", TEXTS)
