@@ -6,8 +6,8 @@ and the continuation matcher (does this tail finish the word the head left open?
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Iterator
 from math import log
+from typing import Iterator
 
 import jieba
 
