@@ -52,10 +52,11 @@ def _add(found: list[Credit], names: list[str], role: str) -> None:
 def match_credits(line: str) -> list[Credit]:
     """Every person a line of the text credits, in printed order; [] for ordinary prose."""
     found: list[Credit] = []
+    # Every labelled credit has a colon or a slash after its role: most lines have neither.
     labelled = sorted(
         (match.start(), role, match.group("names"))
         for pattern, role in _LABELLED for match in pattern.finditer(line)
-    )
+    ) if ":" in line or "：" in line or "/" in line else []
     for _, role, names in labelled:
         _add(found, _names(names), role)
     for pattern, role in _BRACKETED:

@@ -26,9 +26,6 @@ _HAS_WORD = re.compile(r"[\u3400-\u9fffA-Za-z]")
 _QUOTED = re.compile(r"“[^“”]{0,40}”")
 # Full stops and the like: a title may hold commas, never a finished sentence.
 _TERMINAL_MARKS = "。；;！？!?"
-# Paired marks a title always closes on its own line; a column break leaves them open
-# ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…").
-_PAIRS = ("“”", "《》", "()")
 # Words that name a column rather than a person in a bracket: (评论员随笔), (金台论道), (创新故事).
 _COLUMN_WORD = re.compile(r"评|论|随笔|观察|札记|故事|进行时|视点|聚焦")
 # A printed page head: "第3版", "03版 要闻", "A3版".
@@ -69,8 +66,12 @@ def split_lines(view: str) -> list[tuple[int, int]]:
 
 
 def is_closed(text: str) -> bool:
-    """True when every quotation, book title and bracket that opens in ``text`` closes in it."""
-    return all(text.count(left) == text.count(right) for left, right in _PAIRS)
+    """True when every quotation, book title and bracket that opens in ``text`` closes in it: a
+    title always closes them on its own line, a column break leaves them open
+    ("“高速铁路钢轨1米范围内…应小于0.2毫" / "米。超过…")."""
+    return (
+        text.count("“") == text.count("”") and text.count("《") == text.count("》") and text.count("(") == text.count(")")
+    )
 
 
 def _quotes_a_sentence(title: str) -> bool:
@@ -83,9 +84,9 @@ def _quotes_a_sentence(title: str) -> bool:
     )
 
 
-def is_short(text: str, markdown: bool = False) -> bool:
-    """True when the line could be a headline or a section head: short, no prose punctuation."""
-    cleaned = clean(text)
+def is_short(cleaned: str, markdown: bool = False) -> bool:
+    """True when the line (``cleaned`` by normalise.clean) could be a headline or a section head:
+    short, no prose punctuation."""
     if not _HAS_WORD.search(cleaned):
         return False
     if markdown:
@@ -100,10 +101,9 @@ def is_short(text: str, markdown: bool = False) -> bool:
     )
 
 
-def is_tagged_title(text: str) -> bool:
-    """True for a title closed by a column tag, commas allowed: "写作，是为了沟通（五洲茶亭）",
-    "创新路上，一直努力奔跑（壮丽70年 奋斗新时代·推动高质量发展调研行）"."""
-    cleaned = clean(text)
+def is_tagged_title(cleaned: str) -> bool:
+    """True for a title (``cleaned`` by normalise.clean) closed by a column tag, commas allowed:
+    "写作，是为了沟通（五洲茶亭）", "创新路上，一直努力奔跑（壮丽70年 奋斗新时代·推动高质量发展调研行）"."""
     tag = COLUMN_TAG.search(cleaned)
     if tag is None:
         return False
@@ -124,10 +124,11 @@ def is_tagged_title(text: str) -> bool:
 def classify(view: str, start: int, end: int) -> Unit:
     """What the line ``view[start:end]`` is, with the spans of its parts."""
     text = view[start:end]
+    cleaned = clean(text)
     markdown = text.startswith("#")
     bold = text.startswith("**") and text.endswith("**") and len(text) > 4
     if markdown or bold:
-        if is_short(text, markdown=True):
+        if is_short(cleaned, markdown=True):
             return Unit(HEADING, start, end, text, markdown=markdown)
     found = jumps.find_jumps(text, offset=start)
     if len(found) == 1 and found[0].start == start and found[0].end == end:
@@ -149,7 +150,7 @@ def classify(view: str, start: int, end: int) -> Unit:
     # A line that opens or closes with a jump line is the text of a continued article, however
     # short: "(接第1版)“…放心。”", "他们拉长产业链，(下转04版)".
     has_jump = jumps.jump_at_start(text) is not None or jumps.jump_at_end(text) is not None
-    if not has_jump and not bylines.match_byline(text) and (is_short(text) or is_tagged_title(text)):
+    if not has_jump and not bylines.match_byline(text) and (is_short(cleaned) or is_tagged_title(cleaned)):
         return Unit(HEADING, start, end, text)
     if not _HAS_WORD.search(text):
         return Unit(NOISE_LINE, start, end, text)

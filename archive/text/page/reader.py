@@ -250,10 +250,11 @@ class Reader:
             kind = SUBHEADING if label == LINE_SECTION_HEAD else SIGNOFF if body.signoff_start is not None and label == LINE_LABEL else BODY
             self.emit(kind, text_start, text_start + len(self.raw[text_start:end].rstrip()), draft)
             credits = match_credits(line.view[start - line.start:end - line.start])
-            self.add_credits(draft, credits)
-            merge_names(fragment.reporters, [c.name for c in credits if c.role == REPORTER])
-            merge_names(fragment.photographers, [c.name for c in credits if c.role == PHOTOGRAPHER])
-            merge_names(fragment.authors, [c.name for c in credits if c.role == AUTHOR])
+            if credits:
+                self.add_credits(draft, credits)
+                merge_names(fragment.reporters, [c.name for c in credits if c.role == REPORTER])
+                merge_names(fragment.photographers, [c.name for c in credits if c.role == PHOTOGRAPHER])
+                merge_names(fragment.authors, [c.name for c in credits if c.role == AUTHOR])
         draft.continued = label == LINE_CONTINUED
         if body.jump_out is not None:
             self.jump_out(body.jump_out, body.jump_out.start, body.jump_out.end)
