@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import benchdb  # noqa: E402
+from archive.text.normalise import ends_sentence  # noqa: E402
 
 BENCH_DB = "baokan_bench_articles"
 SEEDS_DIR = ROOT / "seeds"
@@ -109,7 +110,15 @@ def classify_miss(record: dict | None, article) -> str:
     g, w = squash(got), squash(want)
     got_paras = [p for p in got.split("\n\n") if p.strip()]
     if g == w:
-        return "column break not joined" if len(got_paras) > len(article.paragraphs) else "wrongly joined paragraphs"
+        if len(got_paras) <= len(article.paragraphs):
+            return "wrongly joined paragraphs"
+        # A break the record has and the truth has not: after a full stop it looks like a
+        # paragraph's end to any reader of the text (the indent that told them apart is lost).
+        truth_breaks = {len(squash("".join(article.paragraphs[:k + 1]))) for k in range(len(article.paragraphs))}
+        extra = [p for k, p in enumerate(got_paras[:-1]) if len(squash("".join(got_paras[:k + 1]))) not in truth_breaks]
+        if extra and all(ends_sentence(p) for p in extra):
+            return "column break after a full stop not joined"
+        return "column break not joined"
     if w.startswith(g) and g:
         rest = [p for p in article.paragraphs if squash(p) and squash(p) not in g]
         nxt = rest[0] if rest else ""
