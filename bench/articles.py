@@ -217,7 +217,7 @@ def score(issues, records_by_date: dict) -> None:
         ("jumped articles exactly right (text and pages)", rows["jumped exact"], jumped),
         ("jumped articles with the right pages and ending", rows["jumped pages+end"], jumped),
         ("records linked, not flagged, but wrong (pages or text)", rows["wrong linked, not flagged"], n_records),
-        ("… of them linked to the wrong pages", rows["wrong pages, not flagged"], n_records),
+        ("… of them with pages not the truth's (or matching no article)", rows["wrong pages, not flagged"], n_records),
         ("right links (pages and text) sent to review all the same", rows["right links flagged"], rows["right links"]),
         ("articles with wrong text that are flagged for review", rows["wrong flagged"], rows["wrong"]),
         ("articles with exact text sent to review all the same", rows["exact flagged"], rows["text exact"]),
