@@ -15,12 +15,17 @@ from archive.search.segment import BREAK, query_words
 
 SLOT_ID = 1  # same slot as the stock backend's django_id
 SLOT_DATE = 3  # YYYYMMDD, sortable
-# Every facet of a document packed in one value: each value slot a match spy reads costs a
-# lookup per match (at 100k articles, 13 slots: median 12 ms, p95 29 ms; one: 5.7 and 19 ms).
-SLOT_FACETS = 4
+# Facets: one ValueCountMatchSpy per slot. A spy's distinct values cross into Python one by one
+# (~4 µs each on this machine), so each slot holds a value with few distinct values per query:
+# one slot packing every facet had nearly one distinct value per article (8 ms per 2,000
+# matches); a slot read costs the matcher ~0.3 µs a match. The year is summed from the months.
+SLOT_MONTH, SLOT_KIND, SLOT_PAPER, SLOT_PAGES = 4, 5, 6, 7
+# An article's first name, its second, and the rest packed: each slot's values are names.
+SLOTS_CONTRIBUTORS = (8, 9, 10)
 FACETS = ("year", "month", "kind", "paper", "page", "contributor")
-MULTI_VALUED = {"page", "contributor"}
-_FIELD_SEP, _LIST_SEP = "\x1f", "\x1e"  # control characters never occur in names
+_FACET_SLOTS = {"year": (SLOT_MONTH,), "month": (SLOT_MONTH,), "kind": (SLOT_KIND,),
+                "paper": (SLOT_PAPER,), "page": (SLOT_PAGES,), "contributor": SLOTS_CONTRIBUTORS}
+_LIST_SEP = "\x1e"  # between pages or names packed in one value; never in a name
 
 FILTER_PREFIXES = {
     "kind": "XKIND",
@@ -62,15 +67,17 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
     date = data.get("date")
     if date:
         doc.add_value(SLOT_DATE, date.strftime("%Y%m%d"))
-    facets = {
-        "year": f"{date.year:04d}" if date else "",
-        "month": f"{date.year:04d}-{date.month:02d}" if date else "",
-        "kind": data.get("kind") or "",
-        "paper": data.get("paper") or "",
-        "page": _LIST_SEP.join(str(int(n)) for n in data.get("pages") or ()),
-        "contributor": _LIST_SEP.join(data.get("contributors") or ()),
-    }
-    doc.add_value(SLOT_FACETS, _FIELD_SEP.join(facets[name] for name in FACETS))
+    if date:
+        doc.add_value(SLOT_MONTH, f"{date.year:04d}-{date.month:02d}")
+    for slot, name in ((SLOT_KIND, "kind"), (SLOT_PAPER, "paper")):
+        if data.get(name):
+            doc.add_value(slot, data[name])
+    if data.get("pages"):
+        doc.add_value(SLOT_PAGES, _LIST_SEP.join(str(int(n)) for n in data["pages"]))
+    names = list(data.get("contributors") or ())
+    for slot, value in zip(SLOTS_CONTRIBUTORS, [*names[:2], _LIST_SEP.join(names[2:])]):
+        if value:
+            doc.add_value(slot, value)
 
     # Haystack's own search() unpickles this. The folded lines are what quoted strings are
     # checked on (glass compresses them); display text comes from PostgreSQL.
@@ -111,21 +118,20 @@ class CompiledQuery:
     excluded: list[str] = field(default_factory=list)
     prefer: list[str] = field(default_factory=list)  # unquoted words typed together
 
-    def decider(self) -> xapian.MatchDecider | None:
-        return _LinesDecider(self.required, self.excluded) if self.required or self.excluded else None
+    @property
+    def checks(self) -> bool:
+        """True when matches must be checked on their stored lines."""
+        return bool(self.required or self.excluded)
 
-
-class _LinesDecider(xapian.MatchDecider):
-    def __init__(self, required, excluded):
-        super().__init__()
-        self.required = required
-        self.excluded = excluded
-
-    def __call__(self, doc) -> bool:
-        lines = stored_lines(doc)
+    def holds(self, lines: str) -> bool:
+        """True when folded ``lines`` satisfy ``required`` and ``excluded``."""
         return all(any(exact.contains(lines, s) for s in alts) for alts in self.required) and not any(
             exact.contains(lines, s) for s in self.excluded
         )
+
+
+def _holds_all(lines: str, strings) -> bool:
+    return all(exact.contains(lines, s) for s in strings)
 
 
 def stored_lines(doc: xapian.Document) -> str:
@@ -218,7 +224,7 @@ class Filters:
 @dataclass
 class Matches:
     """One page of matching article ids, the total and facet counts (estimates when
-    ``exact`` is False: more matches than CHECK_AT_LEAST)."""
+    ``exact`` is False)."""
 
     count: int
     ids: list[int]
@@ -231,8 +237,12 @@ class Matches:
 # p95 < 20 ms at 100k articles); above it Xapian estimates the count and facets are scaled
 # from the matches it examined.
 CHECK_AT_LEAST = 2000
-# The same with exact strings to check: each check reads a document's lines (~25 µs).
-CHECK_LINES_AT_LEAST = 200
+# Quoted strings of three characters or more: each candidate (an article with all the
+# string's bigrams) checked reads its stored lines (~100 µs at 100k articles on this machine).
+# When there are no more candidates than this, all are checked and the count and facets are
+# exact; otherwise only until the page is full, and the count is the candidates' estimated by
+# the share of those checked that hold the strings.
+CHECK_LINES_AT_LEAST = 60
 
 
 # Tuned on 2019-02 (bench/search.py); Xapian's default b is 0.5, more length normalisation
@@ -257,7 +267,6 @@ def run_query(
     """Run ``compiled`` (None: every article) under ``filters``; no model clause is added,
     since the index holds articles only."""
     query = compiled.query if compiled else None
-    decider = compiled.decider() if compiled else None
     restrict = filters.query()
     if query is None:
         query = restrict if restrict is not None else xapian.Query.MatchAll
@@ -272,49 +281,104 @@ def run_query(
     elif sort == "oldest":
         enquire.set_sort_by_value_then_relevance(SLOT_DATE, False)
 
-    spy = xapian.ValueCountMatchSpy(SLOT_FACETS)
-    if facets:
+    spies = {slot: xapian.ValueCountMatchSpy(slot) for name in facets for slot in _FACET_SLOTS[name]}
+    for spy in spies.values():
         enquire.add_matchspy(spy)
-    if decider is not None:
-        check_at_least = min(check_at_least, CHECK_LINES_AT_LEAST)
     prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
+    if compiled and compiled.checks:
+        return _run_checked(enquire, compiled, spies, facets, prefer, offset, limit, check_at_least)
     if prefer:
-        mset = enquire.get_mset(0, PREFER_WITHIN, check_at_least, None, decider)
+        mset = enquire.get_mset(0, PREFER_WITHIN, check_at_least)
         items = _holders_first(mset, prefer, offset + limit)[offset:]
     else:
-        items = mset = enquire.get_mset(offset, limit, check_at_least, None, decider)
-    ids = [int(item.document.get_value(SLOT_ID)) for item in items]
+        items = mset = enquire.get_mset(offset, limit, check_at_least)
     count = mset.get_matches_estimated()
     count_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
-    seen = spy.get_total()
-    counts = _facet_counts(spy, facets, count / seen if seen and not count_exact else 1)
-    return Matches(count=count, ids=ids, facets=counts, exact=count_exact)
+    seen = _seen(spies)
+    counts = _facet_counts(spies, facets, count / seen if seen and not count_exact else 1)
+    return Matches(count=count, ids=_ids(items), facets=counts, exact=count_exact)
+
+
+def _run_checked(enquire, compiled, spies, facets, prefer, offset, limit, check_at_least) -> Matches:
+    """Candidates in Xapian's order, each checked on its stored lines until the page (or the
+    first PREFER_WITHIN, to re-order) is full, or all of them when there are no more than
+    CHECK_LINES_AT_LEAST. Facets are the spies' over the candidates, less the checked
+    candidates that failed; scaled to the estimated count when not every candidate was checked."""
+    wanted = PREFER_WITHIN if prefer else offset + limit
+    held, failed = [], []
+    start = checked = 0
+    chunk = max(wanted, CHECK_LINES_AT_LEAST)
+    while True:
+        mset = enquire.get_mset(start, chunk, max(check_at_least, chunk))
+        enquire.clear_matchspies()  # the spies count the candidates once
+        total = mset.get_matches_estimated()
+        bounded = mset.get_matches_lower_bound() == mset.get_matches_upper_bound()
+        check_all = bounded and total <= CHECK_LINES_AT_LEAST
+        for item in mset:
+            if len(held) >= wanted and not check_all:
+                break
+            lines = stored_lines(item.document)
+            checked += 1
+            (held if compiled.holds(lines) else failed).append((item, lines))
+        start += mset.size()
+        if len(held) >= wanted and not check_all or mset.size() < chunk:
+            break
+    every = bounded and checked == total
+    count = len(held) if every else round(total * len(held) / checked) if checked else total
+    if prefer:
+        held[:PREFER_WITHIN] = sorted(held[:PREFER_WITHIN], key=lambda pair: not _holds_all(pair[1], prefer))
+    seen = _seen(spies)
+    exact = every and (not spies or seen == total)
+    if exact:
+        counts = _facet_counts(spies, facets, 1, minus=[item.document for item, _ in failed])
+    else:
+        counts = _facet_counts(spies, facets, count / seen if seen else 1)
+    return Matches(count=count, ids=_ids(item for item, _ in held[offset : offset + limit]), facets=counts,
+                   exact=exact)
+
+
+def _seen(spies) -> int:
+    return next(iter(spies.values())).get_total() if spies else 0
+
+
+def _ids(items) -> list[int]:
+    return [int(item.document.get_value(SLOT_ID)) for item in items]
 
 
 def _holders_first(mset, strings, wanted):
     """The first ``wanted`` items: those whose lines hold every string, then the others, each
-    in Xapian's order; lines are read only until enough holders are found."""
+    in Xapian's order; lines are read only until enough holders are found. (Reading only the
+    items with every bigram of the strings, found by one more query, cost more at 100k
+    articles than it saved.)"""
     holders, others = [], []
     for item in mset:
-        lines = stored_lines(item.document)
-        (holders if all(exact.contains(lines, s) for s in strings) else others).append(item)
+        (holders if _holds_all(stored_lines(item.document), strings) else others).append(item)
         if len(holders) == wanted:
             break
     return (holders + others)[:wanted]
 
 
-def _facet_counts(spy, facets, scale) -> dict[str, list[tuple[str, int]]]:
-    totals: dict[str, dict[str, int]] = {name: {} for name in facets}
-    wanted = [(i, name) for i, name in enumerate(FACETS) if name in totals]
-    for item in spy.values():
-        parts = item.term.decode().split(_FIELD_SEP)
-        for i, name in wanted:
-            values = parts[i].split(_LIST_SEP) if name in MULTI_VALUED else [parts[i]]
-            bucket = totals[name]
-            for value in values:
+def _facet_counts(spies, facets, scale, minus=()) -> dict[str, list[tuple[str, int]]]:
+    """Facet counts from the spies' values, less those of the documents ``minus``, times ``scale``."""
+    per_slot: dict[int, dict[str, int]] = {}
+    for slot, spy in spies.items():
+        bucket = per_slot[slot] = {}
+        for item in spy.values():
+            for value in item.term.decode().split(_LIST_SEP):
+                bucket[value] = bucket.get(value, 0) + item.termfreq
+        for doc in minus:
+            for value in doc.get_value(slot).decode().split(_LIST_SEP):
                 if value:
-                    bucket[value] = bucket.get(value, 0) + item.termfreq
-    return {name: sorted((v, round(n * scale)) for v, n in bucket.items()) for name, bucket in totals.items()}
+                    bucket[value] -= 1
+    counts = {}
+    for name in facets:
+        totals: dict[str, int] = {}
+        for slot in _FACET_SLOTS[name]:
+            for value, n in per_slot[slot].items():
+                key = value[:4] if name == "year" else value  # YYYY of YYYY-MM
+                totals[key] = totals.get(key, 0) + n
+        counts[name] = sorted((value, round(n * scale)) for value, n in totals.items() if n)
+    return counts
 
 
 class ArchiveXapianBackend(XapianSearchBackend):

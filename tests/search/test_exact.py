@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 
+from archive.search import backend
 from archive.search.backend import Filters
 from archive.search.exact import fold, folded_lines, line_terms
 from archive.search.indexing import index_articles
+from archive.search.query import parse_query
 from archive.search.segment import segment
 from archive.search.selectors import search_articles
 from tests.search.articles import build_archive, make_article
@@ -149,6 +151,29 @@ def test_filters_and_counts_apply_to_strings(archive):
     assert result.count == 3
     assert dict(result.facets["year"]) == {"2022": 2, "2023": 1}
     assert found('"韬"', kind="brief") == pks(archive, "traditional")
+
+
+def test_counts_and_facets_leave_out_candidates_that_fail_the_check(archive):
+    """The article with 量发 and 发展 apart (2019, page 4) is a candidate for "量发展" but is
+    counted nowhere: the count and every facet are those of the three holders, exact."""
+    result = search_articles(q='"量发展"', filters=Filters(), per_page=50)
+    assert (result.count, result.count_exact) == (3, True)
+    assert "2019" not in dict(result.facets["year"])
+    assert sum(n for _, n in result.facets["year"]) == sum(n for _, n in result.facets["month"]) == 3
+
+
+def test_more_candidates_than_checked_give_an_honest_page_and_an_estimate(archive, search_backend, monkeypatch):
+    """Beyond CHECK_LINES_AT_LEAST candidates only those needed for the page are checked: the
+    page holds the string, the count is an estimate and says so; a page wanting every
+    candidate checks them all and is exact again."""
+    monkeypatch.setattr(backend, "CHECK_LINES_AT_LEAST", 1)
+    compiled = backend.compile_query(parse_query('"量发展"'))
+    holders = {archive[name].pk for name in ("fenjiu", "traditional", "commentary")}
+    page = backend.run_query(search_backend.open(), compiled, Filters(), limit=1, facets=backend.FACETS)
+    assert set(page.ids) <= holders and len(page.ids) == 1
+    assert not page.exact
+    everything = backend.run_query(search_backend.open(), compiled, Filters(), limit=50, facets=backend.FACETS)
+    assert (set(everything.ids), everything.count, everything.exact) == (holders, 3, True)
 
 
 def test_unquoted_name_cut_differently(archive):
