@@ -28,6 +28,7 @@ class WorkStatus:
     broker: str = ""              # the broker URL, "" when tasks run in-process
     workers: list[str] = field(default_factory=list)
     broker_error: str = ""
+    search_index: str = ""        # how many documents the search index holds, or why it cannot be read
 
 
 def work_status(*, ping_seconds: float = PING_SECONDS) -> WorkStatus:
@@ -45,7 +46,23 @@ def work_status(*, ping_seconds: float = PING_SECONDS) -> WorkStatus:
     )
     if status.broker:
         status.workers, status.broker_error = _ping_workers(ping_seconds)
+    status.search_index = _search_index()
     return status
+
+
+def _search_index() -> str:
+    from haystack import connections
+    from xapian_backend import InvalidIndexError
+
+    from archive.search.backend import ArchiveXapianBackend
+
+    backend = connections["default"].get_backend()
+    if not isinstance(backend, ArchiveXapianBackend):
+        return "not the archive's engine (HAYSTACK_CONNECTIONS)"
+    try:
+        return f"{backend.open().get_doccount()} articles"
+    except InvalidIndexError as exc:   # not built yet, or built in another layout (StaleIndexError)
+        return str(exc)
 
 
 def _ping_workers(seconds: float) -> tuple[list[str], str]:

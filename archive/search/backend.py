@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import xapian
 from haystack.utils import get_identifier
-from xapian_backend import TERM_PREFIXES, XapianEngine, XapianSearchBackend, filelocked
+from xapian_backend import TERM_PREFIXES, InvalidIndexError, XapianEngine, XapianSearchBackend, filelocked
 
 from archive.search import exact
 from archive.search.documents import TEXT_FIELDS
@@ -35,6 +35,23 @@ FILTER_PREFIXES = {
     "needs_review": "XREVIEW",
 }
 CONTENT_TYPE = "archive.article"
+
+# The document layout this code writes (value slots, term prefixes), kept in the index's metadata.
+# An index written in another layout would answer with wrong facets, so it is refused, for
+# reading and for writing, until ``manage.py rebuild_index`` rebuilds it.
+INDEX_FORMAT = "2"   # 2: one value slot per facet
+_FORMAT_KEY = "baokan.format"
+
+
+class StaleIndexError(InvalidIndexError):
+    """The index holds documents of another layout than INDEX_FORMAT."""
+
+
+def check_format(database: xapian.Database) -> None:
+    """Raise StaleIndexError unless the index is empty or written in INDEX_FORMAT."""
+    found = database.get_metadata(_FORMAT_KEY).decode() or "1"
+    if database.get_doccount() and found != INDEX_FORMAT:
+        raise StaleIndexError(f"search index format {found}, this code reads {INDEX_FORMAT}: run manage.py rebuild_index")
 
 
 def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
@@ -388,6 +405,8 @@ class ArchiveXapianBackend(XapianSearchBackend):
     def update(self, index, iterable, commit=True):
         database = self._database(writable=True)
         try:
+            check_format(database)
+            database.set_metadata(_FORMAT_KEY, INDEX_FORMAT)
             weights = index.get_field_weights()
             for obj in iterable:
                 doc = build_document(obj.pk, index.full_prepare(obj), weights)
@@ -417,8 +436,11 @@ class ArchiveXapianBackend(XapianSearchBackend):
             database.close()
 
     def open(self) -> xapian.Database:
-        """A read-only handle, or InvalidIndexError when no index has been built."""
-        return self._database()
+        """A read-only handle; InvalidIndexError when no index has been built, StaleIndexError
+        when it was built in another layout."""
+        database = self._database()
+        check_format(database)
+        return database
 
 
 class ArchiveXapianEngine(XapianEngine):

@@ -8,7 +8,7 @@ from haystack import connections
 from xapian_backend import InvalidIndexError
 
 from archive.models import Article
-from archive.search.backend import FACETS, ArchiveXapianBackend, Filters, compile_query, run_query
+from archive.search.backend import FACETS, ArchiveXapianBackend, Filters, StaleIndexError, compile_query, run_query
 from archive.search.query import parse_query
 from archive.search.segment import query_words
 from archive.search.snippets import make_snippet
@@ -79,6 +79,10 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
             backend.open(), compiled, filters,
             sort=sort, offset=offset, limit=per_page, facets=FACETS,
         )
+    except StaleIndexError as exc:
+        logger.error("%s", exc)
+        result.error = "搜索索引正在更新，请稍后再试。"
+        return result
     except InvalidIndexError:
         logger.warning("search index missing")
         result.error = "搜索索引尚未建立，请稍后再试。"

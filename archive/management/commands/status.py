@@ -8,7 +8,7 @@ from archive.status import work_status
 class Command(BaseCommand):
     help = (
         "Show what the archive holds, the issues still owed a reassembly and the articles owed an "
-        "index update, the last errors of background work, and whether Celery workers answer. "
+        "index update, what the search index holds (or why it cannot be read), the last errors of background work, and whether Celery workers answer. "
         "Takes a second or two (the workers get two seconds to answer)."
     )
 
@@ -18,6 +18,7 @@ class Command(BaseCommand):
         write(f"pages: {status.pages} in {status.issues} issues; articles: {status.articles}")
         write(f"issues pending reassembly: {status.reassembly_due}{_since(status.reassembly_due_since)}")
         write(f"articles pending indexing: {status.index_due}{_since(status.index_due_since)}")
+        write(f"search index: {status.search_index}")
         if not status.broker:
             write("workers: no broker configured: tasks run in-process")
         elif status.broker_error:

@@ -1,0 +1,57 @@
+"""An index written in another document layout is refused, not read with wrong facets."""
+import io
+
+import pytest
+import xapian
+from django.core.management import call_command
+
+from archive.models import Article
+from archive.search.backend import _FORMAT_KEY, INDEX_FORMAT, Filters, StaleIndexError
+from archive.search.indexing import compact_index, index_articles
+from archive.search.selectors import search_articles
+from tests.search.articles import build_archive
+
+
+@pytest.fixture
+def indexed(db, search_backend):
+    articles = build_archive()
+    index_articles([article.pk for article in articles.values()])
+    return search_backend
+
+
+def _mark(backend, value: str) -> None:
+    database = xapian.WritableDatabase(backend.path, xapian.DB_OPEN)
+    database.set_metadata(_FORMAT_KEY, value)
+    database.commit()
+    database.close()
+
+
+def _status() -> str:
+    out = io.StringIO()
+    call_command("status", stdout=out)
+    return out.getvalue()
+
+
+def _search():
+    return search_articles(q="韦韬", filters=Filters(), page=1, per_page=20)
+
+
+def test_the_index_records_its_format_and_keeps_it_through_compaction(indexed):
+    assert indexed.open().get_metadata(_FORMAT_KEY).decode() == INDEX_FORMAT
+    compact_index()
+    assert indexed.open().get_metadata(_FORMAT_KEY).decode() == INDEX_FORMAT
+    assert _search().count == 3 and not _search().error
+
+
+def test_an_index_of_an_older_layout_is_refused_until_rebuilt(indexed):
+    _mark(indexed, "")            # an index built before the format was recorded
+    with pytest.raises(StaleIndexError, match="rebuild_index"):
+        indexed.open()
+    result = _search()
+    assert result.error == "搜索索引正在更新，请稍后再试。" and result.hits == []
+    with pytest.raises(StaleIndexError):   # nor is it written to: new and old documents would mix
+        index_articles(list(Article.objects.values_list("pk", flat=True)))
+    assert "search index: search index format 1, this code reads 2: run manage.py rebuild_index" in _status()
+    call_command("rebuild_index", interactive=False, verbosity=0)
+    assert f"search index: {Article.objects.count()} articles" in _status()
+    assert not _search().error and _search().count == 3
