@@ -1,13 +1,14 @@
 """The read-only JSON API under /api/: papers, issues by date range, an issue, a page, an article."""
 from django import forms
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.urls import path, reverse
 
 from archive import selectors
 from archive.views import converters  # noqa: F401  (registers <isodate:>)
 from archive.services.export import article_record
 from archive.views.limits import rate_limited
+from archive.views.responses import json_response
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
@@ -27,11 +28,7 @@ class IssueRangeForm(ListForm):
 
 
 def _error(message, status):
-    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
-
-
-def _json(data):
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    return json_response({"error": message}, status)
 
 
 def _paginated(request, queryset, form, serialise):
@@ -54,7 +51,7 @@ def _paginated(request, queryset, form, serialise):
         links["prev"] = page.previous_page_number()
     if page.has_next():
         links["next"] = page.next_page_number()
-    response = _json(
+    response = json_response(
         {
             "count": paginator.count,
             "page": number,
@@ -135,7 +132,7 @@ def issue(request, paper, date):
         found = selectors.issue_get(paper=paper, date=date)
     except Http404:
         return _error(f"no issue of {paper!r} on {date}", 404)
-    return _json(
+    return json_response(
         {
             "paper": paper,
             "date": date.isoformat(),
@@ -162,7 +159,7 @@ def page(request, paper, date, page):
         found = selectors.page_get(paper=paper, date=date, number=page)
     except Http404:
         return _error(f"no page {page} in the issue of {paper!r} on {date}", 404)
-    return _json(
+    return json_response(
         {
             "paper": paper,
             "date": date.isoformat(),
@@ -185,7 +182,7 @@ def article(request, paper, date, page, n):
         found = selectors.article_get(paper=paper, date=date, page=page, n=n)
     except Http404:
         return _error(f"no article {n} on page {page} of {paper!r} on {date}", 404)
-    return _json(article_record(found))
+    return json_response(article_record(found))
 
 
 urlpatterns = [

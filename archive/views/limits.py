@@ -4,9 +4,10 @@ default 60 a minute) from one address, counted in the shared cache; beyond it ``
 from functools import wraps
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.shortcuts import render
 from django_ratelimit.core import get_usage
+
+from archive.views.responses import json_response
 
 
 def client_address(request) -> str:
@@ -44,11 +45,7 @@ def rate_limited(group: str, *, json: bool):
 
 def _too_many(request, *, retry_after: int, json: bool):
     if json:
-        response = JsonResponse(
-            {"error": f"请求过于频繁，请在 {retry_after} 秒后再试。"},
-            status=429,
-            json_dumps_params={"ensure_ascii": False},
-        )
+        response = json_response({"error": f"请求过于频繁，请在 {retry_after} 秒后再试。"}, 429)
     else:
         response = render(request, "429.html", {"retry_after": retry_after}, status=429)
     response["Retry-After"] = str(retry_after)

@@ -1,5 +1,4 @@
 """Search views: the /search/ page (no JavaScript) and the /api/search/ JSON endpoint."""
-from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path
 
@@ -7,6 +6,7 @@ from archive import selectors
 from archive.search.forms import SearchForm
 from archive.search.selectors import search_articles
 from archive.views.limits import rate_limited
+from archive.views.responses import json_response
 from archive.views.search_links import (
     FILTER_PARAMS, chips, clean_params, facet_groups, link, period_filter, search_timeline, timeline_links,
     value_label,
@@ -61,7 +61,7 @@ def api_search(request):
     parameters (docs/api.md)."""
     form, result = _run(request)
     if result is None:
-        return JsonResponse({"error": form.errors_text()}, status=400, json_dumps_params={"ensure_ascii": False})
+        return json_response({"error": form.errors_text()}, 400)
     papers = selectors.newspaper_names(slugs=[value for value, _ in result.facets.get("paper", ())])
     chart = search_timeline(result.facets, form.cleaned_data)
     body = {
@@ -95,7 +95,7 @@ def api_search(request):
     }
     if result.error:
         body["error"] = result.error
-    return JsonResponse(body, status=503 if result.error else 200, json_dumps_params={"ensure_ascii": False})
+    return json_response(body, 503 if result.error else 200)
 
 
 urlpatterns = [
