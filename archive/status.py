@@ -51,13 +51,12 @@ def work_status(*, ping_seconds: float = PING_SECONDS) -> WorkStatus:
 
 
 def _search_index() -> str:
-    from haystack import connections
     from xapian_backend import InvalidIndexError
 
-    from archive.search.backend import ArchiveXapianBackend
+    from archive.search.backend import archive_backend
 
-    backend = connections["default"].get_backend()
-    if not isinstance(backend, ArchiveXapianBackend):
+    backend = archive_backend()
+    if backend is None:
         return "not the archive's engine (HAYSTACK_CONNECTIONS)"
     try:
         return f"{backend.open().get_doccount()} articles"

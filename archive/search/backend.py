@@ -5,6 +5,7 @@ import pickle
 from dataclasses import dataclass, field
 
 import xapian
+from haystack import connections
 from haystack.utils import get_identifier
 from xapian_backend import TERM_PREFIXES, InvalidIndexError, XapianEngine, XapianSearchBackend, filelocked
 
@@ -445,3 +446,10 @@ class ArchiveXapianBackend(XapianSearchBackend):
 
 class ArchiveXapianEngine(XapianEngine):
     backend = ArchiveXapianBackend
+
+
+def archive_backend() -> ArchiveXapianBackend | None:
+    """The default connection's backend when it is this engine, else None: another engine
+    writes another document layout, and reading it would mislead."""
+    backend = connections["default"].get_backend()
+    return backend if isinstance(backend, ArchiveXapianBackend) else None

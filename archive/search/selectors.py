@@ -4,11 +4,10 @@ import logging
 from dataclasses import dataclass, field
 
 import xapian
-from haystack import connections
 from xapian_backend import InvalidIndexError
 
 from archive.models import Article
-from archive.search.backend import FACETS, ArchiveXapianBackend, Filters, StaleIndexError, compile_query, run_query
+from archive.search.backend import FACETS, Filters, StaleIndexError, archive_backend, compile_query, run_query
 from archive.search.query import parse_query
 from archive.search.segment import query_words
 from archive.search.snippets import make_snippet
@@ -68,9 +67,8 @@ def search_articles(*, q: str, filters: Filters, sort: str = "relevance", page: 
     if offset >= MAX_RESULTS:
         result.notices.append(f"只显示前 {MAX_RESULTS} 条结果。")
         return result
-    backend = connections["default"].get_backend()
-    if not isinstance(backend, ArchiveXapianBackend):
-        # Another engine writes another document layout; querying it would mislead.
+    backend = archive_backend()
+    if backend is None:
         logger.error("HAYSTACK_CONNECTIONS['default'] must use archive.search.backend.ArchiveXapianEngine")
         result.error = "搜索配置有误，请联系管理员。"
         return result
