@@ -6,8 +6,10 @@ stored raw text is exactly what arrived, decoded.
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
+
+from .lines import split_lines
+from .normalise import match_view
 
 # Share of characters that must look like Chinese newspaper text for a GB18030 reading to be
 # believed: GB18030 maps almost any byte string to *some* characters, so decoding alone
@@ -68,7 +70,8 @@ def _check_plausible(text: str, encoding: str) -> None:
 def _check_lines(text: str) -> None:
     if text.count("\n") + text.count("\r") <= MAX_LINES:
         return  # every page there is, without splitting it
-    lines = sum(1 for line in re.split(r"\r\n|\r|\n", text) if line.strip())
+    # Counted as the parser counts them (page.parse_page keeps a longer text whole, unsplit).
+    lines = len(split_lines(match_view(text)))
     if lines > MAX_LINES:
         raise DecodeError(
             f"{lines:,} lines of text: not one page (a page has a few hundred; the limit is "
