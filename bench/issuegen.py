@@ -16,7 +16,7 @@ Truth (``TruthArticle``), under DESIGN.md's export-record contract:
   characters, hold at least two CJK characters, do not end with terminal or lead-in punctuation
   (。！？；…：，、), and are not labels (``is_label``); numbered heads (（一）…, 一、…, 1.…) count;
 - ``contributors`` (``credits``): (name, role) read from the byline, sign-offs (（李俊华）), reporter
-  lines (本报记者 X), …摄, 整理, 编译, 版式设计：, 制图：, 责任编辑：, and the synthetic captions.
+  lines (本报记者 X), …摄, 整理, 编译, 版式设计：, 制图：, 责任编辑：, and the captions the layout adds.
 
 A jump cuts an article between paragraphs (``paragraph``), after a clause (``clause``), inside a
 jieba word (``word``) or after a sentence inside a paragraph (``sentence``, one cut in ten: where a
