@@ -5,8 +5,10 @@
 ``--split --model /tmp/m.crfsuite`` trains on days 1–20 of the month and reports on days 21–28
 only: that is how features and settings are chosen, never on the evaluation month.
 
-Writes ``archive/text/page/segmenter.crfsuite`` (the committed model: this command reproduces
-it byte for byte from the same corpus, issues and seed), then labels pages of other issues of
+Writes ``archive/text/page/fluency.ngrams.gz`` (the prose model the features read, counted on
+the month's printed paragraphs and display lines) and ``archive/text/page/segmenter.crfsuite``
+(the committed models: this command reproduces both byte for byte from the same corpus, issues
+and seed; with ``--model`` the prose model goes beside it as ``<model>.ngrams.gz``), then labels pages of other issues of
 the training month and of the evaluation month (2019-10, never trained or tuned on) and prints
 per-label precision and recall of the line labels.
 """
@@ -21,11 +23,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.text.normalise import match_view  # noqa: E402
+from archive.text.page import fluency  # noqa: E402
 from archive.text.page.features import features, page_lines  # noqa: E402
 from archive.text.page.segmenter import JOIN_MIN, MODEL, TRAINING, Segmenter, train  # noqa: E402
 from archive.text.page.reader import REVIEW_BELOW, Reader  # noqa: E402
 from archive.text.types import LINE_CONTINUED  # noqa: E402
-from bench.issuegen import generate_issues, labelled_pages  # noqa: E402
+from bench.issuegen import generate_issues, labelled_pages, load_month  # noqa: E402
 from bench.reassembly import _best_parsed  # noqa: E402
 
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
@@ -34,22 +37,35 @@ JOIN_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 EVAL_MONTH = "2019-10"
 
 
-def examples(issues: int, seed: int, month: str, part: str | None = None):
+def ngrams_path(model: Path) -> Path:
+    """Where the prose model of a segmenter model file is kept."""
+    return fluency.MODEL if model == MODEL else model.with_suffix(".ngrams.gz")
+
+
+def count_prose(month: str, part: str | None = None) -> Counter:
+    """The prose model's counts: every display line and paragraph of the month's articles, as
+    printed (match view, as the features read lines)."""
+    return fluency.count(match_view(text) for sources in load_month(month, part=part).values() for src in sources
+                         for text in (src.kicker, src.headline, src.subheadline, *src.paragraphs) if text)
+
+
+def examples(issues: int, seed: int, month: str, part: str | None = None, ngrams: fluency.NgramModel | None = None):
     """(features, labels) of every generated page."""
     for text, truths in labelled_pages(issues, seed, month, part):
         lines = page_lines(match_view(text))
         spans = [(line.start, line.end) for line in lines]
         if spans != [(truth.start, truth.end) for truth in truths]:
             raise SystemExit(f"line spans disagree with the generator's on a page of {month}")
-        yield features(lines), [truth.label for truth in truths]
+        yield features(lines, ngrams), [truth.label for truth in truths]
 
 
 def report(model: Path, issues: int, seed: int, month: str, part: str | None = None) -> None:
     tagger = Segmenter(model)
+    ngrams = fluency.load(ngrams_path(model))
     confusion: Counter = Counter()
     lines = 0
     started = time.perf_counter()
-    for feats, labels in examples(issues, seed, month, part):
+    for feats, labels in examples(issues, seed, month, part, ngrams):
         predicted = [label for label, _ in tagger.label(feats)]
         confusion.update(zip(labels, predicted))
         lines += len(labels)
@@ -71,8 +87,9 @@ def join_tradeoff(model: Path, issues: int, seed: int, month: str, part: str | N
     """Wrong and missed column-break joins if a line is taken as a cut piece only when the model
     gives it at least each threshold (``segmenter.JOIN_MIN`` is chosen from this table)."""
     tagger = Segmenter(model).tagger
+    ngrams = fluency.load(ngrams_path(model))
     rows = []
-    for feats, labels in examples(issues, seed, month, part):
+    for feats, labels in examples(issues, seed, month, part, ngrams):
         tagger.set(feats)
         guessed = tagger.tag()
         rows += [(truth, guess == LINE_CONTINUED, tagger.marginal(LINE_CONTINUED, i))
@@ -90,12 +107,13 @@ def review_calibration(model: Path, issues: int, seed: int, month: str, part: st
     one: at each threshold, the share of misread printed parts that would go to review and the
     share of exact ones that would go there all the same."""
     tagger = Segmenter(model)
+    ngrams = fluency.load(ngrams_path(model))
     exact_conf, wrong_conf = [], []
     for issue in generate_issues(issues, seed=seed, month=month, part=part):
         by_page = {}
         for number, text in issue.pages.items():
             lines = page_lines(match_view(text))
-            reader = Reader(text, lines, tagger.label(features(lines)))
+            reader = Reader(text, lines, tagger.label(features(lines, ngrams)))
             reader.read()
             by_page[number] = reader.fragments(reader.blocks())
         for printed in issue.fragments:
@@ -131,7 +149,9 @@ def main() -> None:
         started = time.perf_counter()
         params = {**TRAINING, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
         part = "train" if args.split else None
-        train(examples(args.issues, args.seed, args.month, part), args.model, params)
+        fluency.save(count_prose(args.month, part), ngrams_path(args.model))
+        ngrams = fluency.load(ngrams_path(args.model))
+        train(examples(args.issues, args.seed, args.month, part, ngrams), args.model, params)
         print(f"trained on {args.issues} issues of {args.month} in {time.perf_counter() - started:.0f} s: "
               f"{args.model} ({args.model.stat().st_size / 1024:.0f} KiB)")
     if args.split:

@@ -4,7 +4,8 @@ One ``PageLine`` per non-blank line, with the exact grammars of the text layer a
 (jump lines, bylines, sign-offs, captions, credits: ``lines.classify``), and ``features``
 turning a page's lines into the string features the sequence labeller reads. Features of a
 line come from the line itself, its neighbours, and the text around it: whether the
-sentence runs on across the line break (``words.reads_on``) and how much the text above a line
+sentence runs on across the line break (``words.reads_on``, and the prose model of
+``fluency``) and how much the text above a line
 shares with the text below it (lexical cohesion, as TextTiling measures it: a new article
 changes the subject, a section head does not).
 """
@@ -21,6 +22,7 @@ from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, 
 from ..lines import BODY_LINE, CAPTION_LINE, Unit, as_text, classify, is_closed, split_lines
 from ..normalise import ends_sentence
 from ..words import edge_tags, reads_on
+from . import fluency
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Marks that end a clause: what lies between two of them is one clause of a sentence.
@@ -188,6 +190,15 @@ def _cohesion(value: float) -> str:
     return "high"
 
 
+def _gain(gain: float) -> str:
+    """``fluency.break_gain`` in bands (natural-log units): below -1 the text starts anew, above
+    3 it reads on."""
+    for limit in (-6, -3, -1, 1, 3, 6, 10, 15):
+        if gain <= limit:
+            return str(limit)
+    return "more"
+
+
 def _window(lines: list[PageLine], indexes: range) -> frozenset[str]:
     """The bigrams of the lines at ``indexes``, up to about WINDOW_CHARS characters of them."""
     parts = []
@@ -237,8 +248,10 @@ _NEAR = ("kind", "md", "bold", "len", "end", "byline", "jump_in")
 _BESIDE = _NEAR + ("start", "jump_out", "signoff", "commas", "gap", "pos_first", "pos_last")
 
 
-def features(lines: list[PageLine]) -> list[list[str]]:
-    """The segmenter's features for every line of a page, in order."""
+def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) -> list[list[str]]:
+    """The segmenter's features for every line of a page, in order (``ngrams``: the prose model
+    that scores breaks, the committed one unless a training run gives its own)."""
+    ngrams = ngrams or fluency.model()
     own = [_own(line) for line in lines]
     # Each line's own features as strings once, and the parts its neighbours read, to be
     # prefixed four times over.
@@ -261,6 +274,9 @@ def features(lines: list[PageLine]) -> list[list[str]]:
             k += 1
         if k > i + 1 and k < n:
             runs_on_past_caption[i] = reads_on(texts[i], texts[k])
+    # Whether the prose reads on into the next line, for a line that does not end a sentence.
+    gains = [_gain(ngrams.break_gain(a, b)) if own[k]["end"] != "sentence" else None
+             for k, (a, b) in enumerate(zip(texts, texts[1:]))]
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
@@ -329,6 +345,8 @@ def features(lines: list[PageLine]) -> list[list[str]]:
             feats.append(f"join_clause={mine['tail_clause']}|{own[i + 1]['head_clause']}")
             feats.append(f"n:first={texts[i + 1][:2]}")
             feats.append(f"n:first1={texts[i + 1][:1]}")
+            if gains[i] is not None:
+                feats.append(f"fluency={gains[i]}")
         if i > 0:
             feats.append(f"p:last={texts[i - 1][-1:]}")
             feats.append(f"p:join_clause={own[i - 1]['tail_clause']}|{mine['head_clause']}")
