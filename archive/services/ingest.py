@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connection, transaction
-from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
+from django.db import connection, transaction
 
 from archive import text as textlayer
 from archive.models import Block, Fragment, Issue, Newspaper, Page
+from archive.services.database import DATABASE_LOST, with_database
 from archive.services.pending import reassembly_owed, work_error_record
 from archive.sources import PaperInfo, SourceFile, discover
 from archive.text.decoding import DecodeError, decode_page
@@ -49,8 +49,6 @@ ANALYZE_AFTER = 200
 GUESS_MIN_CONFIDENCE = 0.5
 
 NEW, UNCHANGED, UPDATED, REJECTED = "new", "unchanged", "updated", "rejected"
-# Errors of the connection, not of the file: a server restarting, a connection cut, a deadlock.
-DATABASE_LOST = (OperationalError, InterfaceError)
 
 
 class Rejected(Exception):
@@ -112,14 +110,14 @@ def ingest_paths(paths, *, paper: str | None = None, paper_name: str = "", progr
     notify = notify or (lambda message: logger.warning("%s", message))
     try:
         for slug, info in papers.items():
-            note = _with_database(newspaper_name, slug=slug, info=info, notify=notify)
+            note = with_database(newspaper_name, slug=slug, info=info, notify=notify)
             if note:
                 report.notes.append(note)
         for source in files:
-            report.results.append(_with_database(ingest_file, source, default_paper=paper, notify=notify))
+            report.results.append(with_database(ingest_file, source, default_paper=paper, notify=notify))
         counts = report.counts
         if counts[NEW] + counts[UPDATED] >= ANALYZE_AFTER:
-            _with_database(_refresh_statistics, notify=notify)
+            with_database(_refresh_statistics, notify=notify)
     except DATABASE_LOST as exc:
         report.not_tried = len(discovery.files) + len(discovery.errors) - len(report.results)
         report.stopped = (
@@ -128,33 +126,6 @@ def ingest_paths(paths, *, paper: str | None = None, paper_name: str = "", progr
             "run the same ingest again to go on"
         )
     return report
-
-
-def _with_database(function, *args, notify, **kwargs):
-    """Call ``function``; if the database connection is lost, wait (0.5 s, 1 s, 2 s … up to
-    8 s between tries) and call it again, for up to INGEST_DB_RETRY_SECONDS."""
-
-    def before_sleep(state):
-        exc = state.outcome.exception()
-        # The broken connection is dropped; the next query opens a new one.
-        connection.close()
-        first_line = (str(exc).strip().splitlines() or [""])[0]
-        notify(
-            f"database connection lost ({type(exc).__name__}: {first_line}); "
-            f"trying again in {state.upcoming_sleep:.1f} s (attempt {state.attempt_number + 1})"
-        )
-
-    if connection.in_atomic_block:
-        # Inside a caller's transaction a new connection would not be in it: no retrying.
-        return function(*args, **kwargs)
-    retrying = Retrying(
-        retry=retry_if_exception_type(DATABASE_LOST),
-        wait=wait_exponential(multiplier=0.5, max=8),
-        stop=stop_after_delay(settings.INGEST_DB_RETRY_SECONDS),
-        before_sleep=before_sleep,
-        reraise=True,
-    )
-    return retrying(function, *args, **kwargs)
 
 
 def _refresh_statistics() -> None:

@@ -21,9 +21,11 @@ from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
+from celery.exceptions import Retry
 from kombu.exceptions import OperationalError as BrokerError
 
 from archive.models import Issue, PendingIndex, WorkError
+from archive.services.database import DATABASE_LOST, with_database
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +107,15 @@ def pending_send(*, issues=None, articles=None) -> Sent:
         sent.broker_error = f"{type(exc).__name__}: {str(exc).strip() or 'no answer'}"
         logger.info("broker unreachable, work left pending: %s", sent.broker_error)
         _unclaim(issue_ids[sent.issues:], article_ids[sent.articles:])
-    except BaseException:
-        # Run in-process (no broker) and failed: what is left is not in any queue.
-        _unclaim(issue_ids[sent.issues:], article_ids[sent.articles:])
+    except BaseException as exc:
+        # Run in-process (no broker) and failed: what is left is not in any queue. If the
+        # database was lost, the claim is undone once it is back, so the caller's retry (or the
+        # next run) finds the work unclaimed rather than waiting out WORK_RESEND_AFTER.
+        with_database(_unclaim, issue_ids[sent.issues:], article_ids[sent.articles:], notify=logger.warning)
+        # In-process, Celery hands back a task it would retry as Retry: a lost database is
+        # raised as itself, for the caller to wait out as any other.
+        if isinstance(exc, Retry) and isinstance(exc.exc, DATABASE_LOST):
+            raise exc.exc from exc
         raise
     return sent
 

@@ -126,3 +126,35 @@ def test_status_shows_pages_pending_work_and_the_last_error(jump_issue, run):
     assert "issues pending reassembly: 1" in text
     assert "workers: no broker configured" in text
     assert "archive.tasks.reassemble_issues_task" in text and "ValueError" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_lost_while_the_work_runs_in_process_is_waited_out(jump_issue, settings):
+    """No broker: ingest reassembles in its own process. The server drops that connection (as
+    a restart does: pg_terminate_backend) as the first reassembly starts; the command waits it
+    out, undoes the claim, runs the work again and makes every article, exit 0."""
+    import psycopg
+    from celery.signals import task_prerun
+    from django.db import connection
+
+    settings.INGEST_DB_RETRY_SECONDS = 30
+    dropped = []
+
+    def drop_connection(sender=None, **kwargs):
+        if getattr(sender, "name", None) == reassemble_issues_task.name and not dropped:
+            connection.ensure_connection()
+            pid = connection.connection.info.backend_pid
+            with psycopg.connect(**connection.get_connection_params(), autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", [pid])
+            dropped.append(pid)
+
+    task_prerun.connect(drop_connection)
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        call_command("ingest", str(jump_issue), stdout=out, stderr=err)
+    finally:
+        task_prerun.disconnect(drop_connection)
+    assert dropped, "the reassembly never started"
+    assert "database connection lost" in err.getvalue()
+    assert Article.objects.count() == 3
+    assert not Issue.objects.filter(reassembly_due__isnull=False).exists() and not PendingIndex.objects.exists()

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from archive.services.database import DATABASE_LOST, with_database
 from archive.services.ingest import ingest_paths
 from archive.services.pending import pending_send
 from archive.waiting import wait_for
@@ -58,7 +59,17 @@ class Command(BaseCommand):
             self.stderr.write(f"ingest stopped: {report.stopped}")
             self.stdout.write(report.summary())
             sys.exit(STOPPED)
-        sent = pending_send()
+        try:
+            # With no broker the work runs here, in this process: a lost connection is waited
+            # out as while storing pages.
+            sent = with_database(pending_send, notify=self.stderr.write)
+        except DATABASE_LOST as exc:
+            self.stderr.write(
+                f"ingest stopped: the database stayed unreachable ({type(exc).__name__}: {str(exc).strip()}); "
+                "pages are stored, their reassembly and indexing stay pending: run the same ingest again"
+            )
+            self.stdout.write(report.summary())
+            sys.exit(STOPPED)
         if sent.broker_error:
             self.stderr.write(
                 f"broker unreachable ({settings.CELERY_BROKER_URL}: {sent.broker_error}): pages are stored; "
