@@ -5,6 +5,7 @@ import pickle
 from dataclasses import dataclass, field
 
 import xapian
+from xapian import _xapian
 from haystack import connections
 from haystack.utils import get_identifier
 from xapian_backend import TERM_PREFIXES, InvalidIndexError, XapianEngine, XapianSearchBackend, filelocked
@@ -376,14 +377,24 @@ def _holders_first(mset, strings, wanted):
     return (holders + others)[:wanted]
 
 
+def _spy_values(spy: xapian.ValueCountMatchSpy):
+    """A spy's (value, count) pairs, read through the binding's own iterator: ``spy.values()``
+    wraps each pair in a TermListItem, 4.2 µs a value on this machine against 0.6 µs here, and
+    a broad query crosses ~1,000 values (most of them names)."""
+    at, end = _xapian.ValueCountMatchSpy_values_begin(spy), _xapian.ValueCountMatchSpy_values_end(spy)
+    while at != end:
+        yield at.get_term(), at.get_termfreq()
+        next(at)
+
+
 def _facet_counts(spies, facets, scale, minus=()) -> dict[str, list[tuple[str, int]]]:
     """Facet counts from the spies' values, less those of the documents ``minus``, times ``scale``."""
     per_slot: dict[int, dict[str, int]] = {}
     for slot, spy in spies.items():
         bucket = per_slot[slot] = {}
-        for item in spy.values():
-            for value in item.term.decode().split(_LIST_SEP):
-                bucket[value] = bucket.get(value, 0) + item.termfreq
+        for packed, n in _spy_values(spy):
+            for value in packed.decode().split(_LIST_SEP):
+                bucket[value] = bucket.get(value, 0) + n
         for doc in minus:
             for value in doc.get_value(slot).decode().split(_LIST_SEP):
                 if value:
