@@ -17,16 +17,22 @@ from archive.search.segment import BREAK, query_words
 
 SLOT_ID = 1  # same slot as the stock backend's django_id
 SLOT_DATE = 3  # YYYYMMDD, sortable
-# Facets: one ValueCountMatchSpy per slot. A spy's distinct values cross into Python one by one
-# (~4 µs each on this machine), so each slot holds a value with few distinct values per query:
-# one slot packing every facet had nearly one distinct value per article (8 ms per 2,000
-# matches); a slot read costs the matcher ~0.3 µs a match. The year is summed from the months.
-SLOT_MONTH, SLOT_KIND, SLOT_PAPER, SLOT_PAGES = 4, 5, 6, 7
-# An article's first name, its second, and the rest packed: each slot's values are names.
-SLOTS_CONTRIBUTORS = (8, 9, 10)
+# Facets: one ValueCountMatchSpy per slot. Each spy reads its slot's value of every match it
+# sees (~0.25 µs a match here, 0.5 ms for 2,000 at 100k articles), and its distinct values
+# cross into Python one by one (~1 µs each with their parsing). So a slot holds facets whose
+# combinations stay few (the kind and the paper: tens), and facets with many values keep slots
+# of their own: one slot packing every facet had nearly one distinct value per article (~2,000
+# to cross for a broad query). The year is summed from the months.
+SLOT_MONTH, SLOT_KIND_PAPER, SLOT_PAGES = 4, 5, 6
+# An article's first name, and the others packed: each slot's values are mostly single names.
+SLOTS_CONTRIBUTORS = (7, 8)
 FACETS = ("year", "month", "kind", "paper", "page", "contributor")
-_FACET_SLOTS = {"year": (SLOT_MONTH,), "month": (SLOT_MONTH,), "kind": (SLOT_KIND,),
-                "paper": (SLOT_PAPER,), "page": (SLOT_PAGES,), "contributor": SLOTS_CONTRIBUTORS}
+# A facet's (slot, field) pairs: a slot's value is _FIELD_SEP-separated fields, each field a
+# _LIST_SEP-separated list of values.
+_FACET_SLOTS = {"year": ((SLOT_MONTH, 0),), "month": ((SLOT_MONTH, 0),), "kind": ((SLOT_KIND_PAPER, 0),),
+                "paper": ((SLOT_KIND_PAPER, 1),), "page": ((SLOT_PAGES, 0),),
+                "contributor": tuple((slot, 0) for slot in SLOTS_CONTRIBUTORS)}
+_FIELD_SEP = "\x1f"  # between the kind and the paper
 _LIST_SEP = "\x1e"  # between pages or names packed in one value; never in a name
 
 FILTER_PREFIXES = {
@@ -41,7 +47,7 @@ CONTENT_TYPE = "archive.article"
 # The document layout this code writes (value slots, term prefixes), kept in the index's metadata.
 # An index written in another layout would answer with wrong facets, so it is refused, for
 # reading and for writing, until ``manage.py rebuild_index`` rebuilds it.
-INDEX_FORMAT = "2"   # 2: one value slot per facet
+INDEX_FORMAT = "3"   # 2: one value slot per facet; 3: kind and paper in one slot, names in two
 _FORMAT_KEY = "baokan.format"
 
 
@@ -88,13 +94,12 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
         doc.add_value(SLOT_DATE, date.strftime("%Y%m%d"))
     if date:
         doc.add_value(SLOT_MONTH, f"{date.year:04d}-{date.month:02d}")
-    for slot, name in ((SLOT_KIND, "kind"), (SLOT_PAPER, "paper")):
-        if data.get(name):
-            doc.add_value(slot, data[name])
+    if data.get("kind") or data.get("paper"):
+        doc.add_value(SLOT_KIND_PAPER, f"{data.get('kind') or ''}{_FIELD_SEP}{data.get('paper') or ''}")
     if data.get("pages"):
         doc.add_value(SLOT_PAGES, _LIST_SEP.join(str(int(n)) for n in data["pages"]))
     names = list(data.get("contributors") or ())
-    for slot, value in zip(SLOTS_CONTRIBUTORS, [*names[:2], _LIST_SEP.join(names[2:])]):
+    for slot, value in zip(SLOTS_CONTRIBUTORS, [_LIST_SEP.join(names[:1]), _LIST_SEP.join(names[1:])]):
         if value:
             doc.add_value(slot, value)
 
@@ -305,7 +310,7 @@ def run_query(
     elif sort == "oldest":
         enquire.set_sort_by_value_then_relevance(SLOT_DATE, False)
 
-    spies = {slot: xapian.ValueCountMatchSpy(slot) for name in facets for slot in _FACET_SLOTS[name]}
+    spies = {slot: xapian.ValueCountMatchSpy(slot) for name in facets for slot, _ in _FACET_SLOTS[name]}
     for spy in spies.values():
         enquire.add_matchspy(spy)
     prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
@@ -418,24 +423,23 @@ def _spy_values(spy: xapian.ValueCountMatchSpy):
 
 def _facet_counts(spies, facets, scale, minus=()) -> dict[str, list[tuple[str, int]]]:
     """Facet counts from the spies' values, less those of the documents ``minus``, times ``scale``."""
-    per_slot: dict[int, dict[str, int]] = {}
+    per_slot: dict[int, dict[bytes, int]] = {}
     for slot, spy in spies.items():
-        bucket = per_slot[slot] = {}
-        for packed, n in _spy_values(spy):
-            for value in packed.decode().split(_LIST_SEP):
-                bucket[value] = bucket.get(value, 0) + n
+        packed = per_slot[slot] = dict(_spy_values(spy))
         for doc in minus:
-            for value in doc.get_value(slot).decode().split(_LIST_SEP):
-                if value:
-                    bucket[value] -= 1
+            value = doc.get_value(slot)
+            if value:
+                packed[value] -= 1
     counts = {}
     for name in facets:
         totals: dict[str, int] = {}
-        for slot in _FACET_SLOTS[name]:
-            for value, n in per_slot[slot].items():
-                key = value[:4] if name == "year" else value  # YYYY of YYYY-MM
-                totals[key] = totals.get(key, 0) + n
-        counts[name] = sorted((value, round(n * scale)) for value, n in totals.items() if n)
+        for slot, field_index in _FACET_SLOTS[name]:
+            for packed, n in per_slot[slot].items():
+                if n:
+                    for value in packed.decode().split(_FIELD_SEP)[field_index].split(_LIST_SEP):
+                        key = value[:4] if name == "year" else value  # YYYY of YYYY-MM
+                        totals[key] = totals.get(key, 0) + n
+        counts[name] = sorted((value, round(n * scale)) for value, n in totals.items() if value)
     return counts
 
 
