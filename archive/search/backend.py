@@ -5,9 +5,9 @@ import pickle
 from dataclasses import dataclass, field
 
 import xapian
-from xapian import _xapian
 from haystack import connections
 from haystack.utils import get_identifier
+from xapian import _xapian
 from xapian_backend import TERM_PREFIXES, InvalidIndexError, XapianEngine, XapianSearchBackend, filelocked
 
 from archive.search import exact
@@ -276,7 +276,7 @@ BM25_K1_K2_K3_B_MIN_NORMLEN = (1.2, 0, 1, 0.75, 0.5)
 # holding the words as typed first, those among the first DENSEST_WITHIN by how dense the words
 # are in their lines (``_density``), the rest in Xapian's order. DENSEST_WITHIN is about the
 # matches whose lines a page of 20 reads anyway; 2019-02's 2–3-word MRR 0.805 → 0.830 with
-# 20, 0.831 with 10 and with 100 (bench/search.py).
+# 20, 0.831 with 10, 0.830 with 100 (bench/search.py).
 PREFER_WITHIN = 100
 DENSEST_WITHIN = 20
 SORTS = {"relevance", "newest", "oldest"}
@@ -405,8 +405,9 @@ def _prefer_key(rank: int, lines: str, strings) -> tuple:
 def _density(lines: str, strings) -> float:
     """The strings' occurrences over the length of each line, averaged over the lines. Words
     typed from one paragraph most likely come from the article whose paragraphs hold them most
-    densely: a short paragraph, an article of few paragraphs (on the benchmark's draw, which
-    does just that, an oracle ranking by this likelihood scores 2–3-word MRR 0.842 on 2019-02)."""
+    densely: a short paragraph, an article of few paragraphs. (bench/search.py draws its natural
+    queries just so; an oracle ranking by the exact chance of the draw, likelihood_ceiling,
+    scores 2–3-word MRR 0.842 on 2019-02.)"""
     split = lines.split("\n")
     return sum(sum(map(line.count, strings)) / len(line) for line in split if line) / len(split)
 
