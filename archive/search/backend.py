@@ -262,7 +262,7 @@ class Matches:
 # from the matches it examined.
 CHECK_AT_LEAST = 2000
 # Quoted strings of three characters or more: each candidate (an article with all the
-# string's bigrams) checked reads its stored lines (~100 µs at 100k articles on this machine).
+# string's bigrams) checked reads its stored lines (~40–100 µs at 100k articles on this machine).
 # When there are no more candidates than this, all are checked and the count and facets are
 # exact; otherwise only until the page is full, and the count is the candidates' estimated by
 # the share of those checked that hold the strings.
