@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import xapian
 from haystack import connections
 from haystack.utils import get_identifier
+from xapian import _xapian
 from xapian_backend import TERM_PREFIXES, InvalidIndexError, XapianEngine, XapianSearchBackend, filelocked
 
 from archive.search import exact
@@ -16,16 +17,22 @@ from archive.search.segment import BREAK, query_words
 
 SLOT_ID = 1  # same slot as the stock backend's django_id
 SLOT_DATE = 3  # YYYYMMDD, sortable
-# Facets: one ValueCountMatchSpy per slot. A spy's distinct values cross into Python one by one
-# (~4 µs each on this machine), so each slot holds a value with few distinct values per query:
-# one slot packing every facet had nearly one distinct value per article (8 ms per 2,000
-# matches); a slot read costs the matcher ~0.3 µs a match. The year is summed from the months.
-SLOT_MONTH, SLOT_KIND, SLOT_PAPER, SLOT_PAGES = 4, 5, 6, 7
-# An article's first name, its second, and the rest packed: each slot's values are names.
-SLOTS_CONTRIBUTORS = (8, 9, 10)
+# Facets: one ValueCountMatchSpy per slot. Each spy reads its slot's value of every match it
+# sees (~0.25 µs a match here, 0.5 ms for 2,000 at 100k articles), and its distinct values
+# cross into Python one by one (~1 µs each with their parsing). So a slot holds facets whose
+# combinations stay few (the kind and the paper: tens), and facets with many values keep slots
+# of their own: one slot packing every facet had nearly one distinct value per article (~2,000
+# to cross for a broad query). The year is summed from the months.
+SLOT_MONTH, SLOT_KIND_PAPER, SLOT_PAGES = 4, 5, 6
+# An article's first name, and the others packed: each slot's values are mostly single names.
+SLOTS_CONTRIBUTORS = (7, 8)
 FACETS = ("year", "month", "kind", "paper", "page", "contributor")
-_FACET_SLOTS = {"year": (SLOT_MONTH,), "month": (SLOT_MONTH,), "kind": (SLOT_KIND,),
-                "paper": (SLOT_PAPER,), "page": (SLOT_PAGES,), "contributor": SLOTS_CONTRIBUTORS}
+# A facet's (slot, field) pairs: a slot's value is _FIELD_SEP-separated fields, each field a
+# _LIST_SEP-separated list of values.
+_FACET_SLOTS = {"year": ((SLOT_MONTH, 0),), "month": ((SLOT_MONTH, 0),), "kind": ((SLOT_KIND_PAPER, 0),),
+                "paper": ((SLOT_KIND_PAPER, 1),), "page": ((SLOT_PAGES, 0),),
+                "contributor": tuple((slot, 0) for slot in SLOTS_CONTRIBUTORS)}
+_FIELD_SEP = "\x1f"  # between the kind and the paper
 _LIST_SEP = "\x1e"  # between pages or names packed in one value; never in a name
 
 FILTER_PREFIXES = {
@@ -40,7 +47,7 @@ CONTENT_TYPE = "archive.article"
 # The document layout this code writes (value slots, term prefixes), kept in the index's metadata.
 # An index written in another layout would answer with wrong facets, so it is refused, for
 # reading and for writing, until ``manage.py rebuild_index`` rebuilds it.
-INDEX_FORMAT = "2"   # 2: one value slot per facet
+INDEX_FORMAT = "3"   # 2: one value slot per facet; 3: kind and paper in one slot, names in two
 _FORMAT_KEY = "baokan.format"
 
 
@@ -87,13 +94,12 @@ def build_document(pk: int, data: dict, weights: dict) -> xapian.Document:
         doc.add_value(SLOT_DATE, date.strftime("%Y%m%d"))
     if date:
         doc.add_value(SLOT_MONTH, f"{date.year:04d}-{date.month:02d}")
-    for slot, name in ((SLOT_KIND, "kind"), (SLOT_PAPER, "paper")):
-        if data.get(name):
-            doc.add_value(slot, data[name])
+    if data.get("kind") or data.get("paper"):
+        doc.add_value(SLOT_KIND_PAPER, f"{data.get('kind') or ''}{_FIELD_SEP}{data.get('paper') or ''}")
     if data.get("pages"):
         doc.add_value(SLOT_PAGES, _LIST_SEP.join(str(int(n)) for n in data["pages"]))
     names = list(data.get("contributors") or ())
-    for slot, value in zip(SLOTS_CONTRIBUTORS, [*names[:2], _LIST_SEP.join(names[2:])]):
+    for slot, value in zip(SLOTS_CONTRIBUTORS, [_LIST_SEP.join(names[:1]), _LIST_SEP.join(names[1:])]):
         if value:
             doc.add_value(slot, value)
 
@@ -256,7 +262,7 @@ class Matches:
 # from the matches it examined.
 CHECK_AT_LEAST = 2000
 # Quoted strings of three characters or more: each candidate (an article with all the
-# string's bigrams) checked reads its stored lines (~100 µs at 100k articles on this machine).
+# string's bigrams) checked reads its stored lines (~40–100 µs at 100k articles on this machine).
 # When there are no more candidates than this, all are checked and the count and facets are
 # exact; otherwise only until the page is full, and the count is the candidates' estimated by
 # the share of those checked that hold the strings.
@@ -266,8 +272,13 @@ CHECK_LINES_AT_LEAST = 60
 # Tuned on 2019-02 (bench/search.py); Xapian's default b is 0.5, more length normalisation
 # ranks the article a query was cut from higher.
 BM25_K1_K2_K3_B_MIN_NORMLEN = (1.2, 0, 1, 0.75, 0.5)
-# Relevance: the first this many matches are re-ordered by ``CompiledQuery.prefer``.
+# Relevance: the first this many matches are re-ordered by ``CompiledQuery.prefer``: articles
+# holding the words as typed first, those among the first DENSEST_WITHIN by how dense the words
+# are in their lines (``_density``), the rest in Xapian's order. DENSEST_WITHIN is about the
+# matches whose lines a page of 20 reads anyway; 2019-02's 2–3-word MRR 0.805 → 0.830 with
+# 20, 0.831 with 10, 0.830 with 100 (bench/search.py).
 PREFER_WITHIN = 100
+DENSEST_WITHIN = 20
 SORTS = {"relevance", "newest", "oldest"}
 
 
@@ -299,7 +310,7 @@ def run_query(
     elif sort == "oldest":
         enquire.set_sort_by_value_then_relevance(SLOT_DATE, False)
 
-    spies = {slot: xapian.ValueCountMatchSpy(slot) for name in facets for slot in _FACET_SLOTS[name]}
+    spies = {slot: xapian.ValueCountMatchSpy(slot) for name in facets for slot, _ in _FACET_SLOTS[name]}
     for spy in spies.values():
         enquire.add_matchspy(spy)
     prefer = compiled.prefer if compiled and sort == "relevance" and offset + limit <= PREFER_WITHIN else []
@@ -344,7 +355,9 @@ def _run_checked(enquire, compiled, spies, facets, prefer, offset, limit, check_
     every = bounded and checked == total
     count = len(held) if every else round(total * len(held) / checked) if checked else total
     if prefer:
-        held[:PREFER_WITHIN] = sorted(held[:PREFER_WITHIN], key=lambda pair: not _holds_all(pair[1], prefer))
+        head = held[:PREFER_WITHIN]
+        order = sorted(range(len(head)), key=lambda rank: _prefer_key(rank, head[rank][1], prefer))
+        held[:PREFER_WITHIN] = [head[rank] for rank in order]
     seen = _seen(spies)
     exact = every and (not spies or seen == total)
     if exact:
@@ -364,38 +377,70 @@ def _ids(items) -> list[int]:
 
 
 def _holders_first(mset, strings, wanted):
-    """The first ``wanted`` items: those whose lines hold every string, then the others, each
-    in Xapian's order; lines are read only until enough holders are found. (Reading only the
-    items with every bigram of the strings, found by one more query, cost more at 100k
-    articles than it saved.)"""
-    holders, others = [], []
-    for item in mset:
-        (holders if _holds_all(stored_lines(item.document), strings) else others).append(item)
-        if len(holders) == wanted:
+    """The first ``wanted`` items in ``_prefer_key`` order; lines are read only until enough
+    holders are found, and for the first DENSEST_WITHIN. (Reading only the items with every
+    bigram of the strings, found by one more query, cost more at 100k articles than it saved.)"""
+    keyed = []
+    holders = 0
+    for rank, item in enumerate(mset):
+        if holders >= wanted and rank >= DENSEST_WITHIN:
             break
-    return (holders + others)[:wanted]
+        key = _prefer_key(rank, stored_lines(item.document), strings)
+        holders += key[0] < 2
+        keyed.append((key, item))
+    keyed.sort(key=lambda pair: pair[0])
+    return [item for _, item in keyed[:wanted]]
+
+
+def _prefer_key(rank: int, lines: str, strings) -> tuple:
+    """Where the match at ``rank`` in Xapian's order goes: holders of every string first, those
+    among the first DENSEST_WITHIN by density, then the other holders, then the rest."""
+    if not _holds_all(lines, strings):
+        return (2, 0.0, rank)
+    if rank < DENSEST_WITHIN:
+        return (0, -_density(lines, strings), rank)
+    return (1, 0.0, rank)
+
+
+def _density(lines: str, strings) -> float:
+    """The strings' occurrences over the length of each line, averaged over the lines. Words
+    typed from one paragraph most likely come from the article whose paragraphs hold them most
+    densely: a short paragraph, an article of few paragraphs. (bench/search.py draws its natural
+    queries just so; an oracle ranking by the exact chance of the draw, likelihood_ceiling,
+    scores 2–3-word MRR 0.842 on 2019-02.)"""
+    split = lines.split("\n")
+    return sum(sum(map(line.count, strings)) / len(line) for line in split if line) / len(split)
+
+
+def _spy_values(spy: xapian.ValueCountMatchSpy):
+    """A spy's (value, count) pairs, read through the binding's own iterator: ``spy.values()``
+    wraps each pair in a TermListItem, 4.2 µs a value on this machine against 0.6 µs here, and
+    a broad query crosses ~1,000 values (most of them names)."""
+    at, end = _xapian.ValueCountMatchSpy_values_begin(spy), _xapian.ValueCountMatchSpy_values_end(spy)
+    while at != end:
+        yield at.get_term(), at.get_termfreq()
+        next(at)
 
 
 def _facet_counts(spies, facets, scale, minus=()) -> dict[str, list[tuple[str, int]]]:
     """Facet counts from the spies' values, less those of the documents ``minus``, times ``scale``."""
-    per_slot: dict[int, dict[str, int]] = {}
+    per_slot: dict[int, dict[bytes, int]] = {}
     for slot, spy in spies.items():
-        bucket = per_slot[slot] = {}
-        for item in spy.values():
-            for value in item.term.decode().split(_LIST_SEP):
-                bucket[value] = bucket.get(value, 0) + item.termfreq
+        packed = per_slot[slot] = dict(_spy_values(spy))
         for doc in minus:
-            for value in doc.get_value(slot).decode().split(_LIST_SEP):
-                if value:
-                    bucket[value] -= 1
+            value = doc.get_value(slot)
+            if value:
+                packed[value] -= 1
     counts = {}
     for name in facets:
         totals: dict[str, int] = {}
-        for slot in _FACET_SLOTS[name]:
-            for value, n in per_slot[slot].items():
-                key = value[:4] if name == "year" else value  # YYYY of YYYY-MM
-                totals[key] = totals.get(key, 0) + n
-        counts[name] = sorted((value, round(n * scale)) for value, n in totals.items() if n)
+        for slot, field_index in _FACET_SLOTS[name]:
+            for packed, n in per_slot[slot].items():
+                if n:
+                    for value in packed.decode().split(_FIELD_SEP)[field_index].split(_LIST_SEP):
+                        key = value[:4] if name == "year" else value  # YYYY of YYYY-MM
+                        totals[key] = totals.get(key, 0) + n
+        counts[name] = sorted((value, round(n * scale)) for value, n in totals.items() if value)
     return counts
 
 

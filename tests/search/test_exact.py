@@ -195,6 +195,24 @@ def test_words_typed_together_rank_first(archive):
     assert [hit.id for hit in result.hits] == [archive["commentary"].pk, archive["echo"].pk]
 
 
+def test_words_typed_together_rank_by_density(archive, monkeypatch):
+    """Among the first matches, the article whose lines hold the typed words most densely comes
+    first (a short paragraph saying it), though BM25 ranks the one saying it three times higher."""
+    filler = "会议听取了有关情况的汇报，研究部署了下一阶段的重点工作，要求各部门加强协调配合。"
+    often = make_article(headline="城市生态建设综述", date=DAY, page=9,
+                         body=f"汾河湿地{filler}汾河湿地{filler}汾河湿地。\n\n{filler}")
+    short = make_article(headline="简讯", date=DAY, page=10, body=f"汾河湿地开放。\n\n{filler}{filler}")
+    index_articles([often.pk, short.pk])
+
+    def ranked():
+        return [hit.id for hit in search_articles(q="汾河湿地", filters=Filters(), per_page=50).hits]
+
+    monkeypatch.setattr(backend, "DENSEST_WITHIN", 0)
+    assert ranked() == [often.pk, short.pk]
+    monkeypatch.undo()
+    assert ranked() == [short.pk, often.pk]
+
+
 def test_fold_keeps_lines_and_drops_whitespace():
     """Folding is per character; whitespace goes, line breaks end lines, marks stay."""
     assert fold("韋韜 強調，ＡＢＣ１２３\u3000") == "韦韬强调,abc123"

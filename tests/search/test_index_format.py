@@ -51,7 +51,7 @@ def test_an_index_of_an_older_layout_is_refused_until_rebuilt(indexed):
     assert result.error == "搜索索引正在更新，请稍后再试。" and result.hits == []
     with pytest.raises(StaleIndexError):   # nor is it written to: new and old documents would mix
         index_articles(list(Article.objects.values_list("pk", flat=True)))
-    assert "search index: search index format 1, this code reads 2: run manage.py rebuild_index" in _status()
+    assert "search index: search index format 1, this code reads 3: run manage.py rebuild_index" in _status()
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert f"search index: {Article.objects.count()} articles" in _status()
     assert not _search().error and _search().count == 3

@@ -10,7 +10,7 @@ from archive.models import Article
 from archive.search.backend import Filters
 from archive.search.indexing import index_articles, remove_articles
 from archive.search.selectors import search_articles
-from tests.search.articles import build_archive
+from tests.search.articles import build_archive, make_article
 
 
 @pytest.fixture
@@ -84,6 +84,19 @@ def test_facet_counts(archive):
     assert dict(facets["kind"]) == {"news": 4, "brief": 1, "commentary": 1}
     assert dict(facets["contributor"]) == {"殷雪莹": 1, "梁涛": 3, "殷雪鸢": 2}
     assert dict(facets["paper"]) == {"taiyuan-daily": 6}
+
+
+def test_facets_count_every_name_of_an_article(archive):
+    """An article's third name counts as its first does; kind and paper, which share a value
+    slot, are counted apart."""
+    article = make_article(headline="三人合写", body="正文。", date=datetime.date(2024, 1, 2), kind="brief",
+                           paper="shanxi-daily", names=["梁涛", "甲乙", "丙丁"])
+    index_articles([article.pk])
+    facets = search_articles(q="", filters=Filters(paper="shanxi-daily")).facets
+    assert dict(facets["contributor"]) == {"梁涛": 1, "甲乙": 1, "丙丁": 1}
+    assert dict(facets["kind"]) == {"news": 1, "brief": 1}
+    assert dict(facets["paper"]) == {"shanxi-daily": 2}
+    assert dict(search_articles(q="", filters=Filters(contributor="梁涛")).facets["contributor"])["梁涛"] == 4
 
 
 def test_sort_by_date(archive):
