@@ -26,8 +26,9 @@ of OCR'd text (the indent is lost): it is generated all the same, at the rate co
 scored against the printed paragraph.
 
 A column break falls anywhere a column may end (``_column_cut``: not before a closing mark, not
-after an opening one), in a paragraph of any length, with a chance that grows with its length; after
-a full stop too, where it reads as a paragraph end. Photo captions are real ones: the caption lines
+after an opening one), in a paragraph of any length, with a chance that grows with its length (and
+again in what is left after it, so a long paragraph may cross several columns); after a full stop
+too, where it reads as a paragraph end. Photo captions are real ones: the caption lines
 of the month's photo items (a line followed by a ``…摄`` credit) with their credits
 (``caption_pool``), a caption and a credit drawn apart, printed on one line.
 
@@ -567,17 +568,19 @@ class _IssueBuilder:
                 else:
                     p = art.prefix + p
                     skip = len(art.prefix)
-            # A column break: the paragraph goes on in the next line, cut anywhere a column may end.
-            spots = [c for c in range(skip + 1, len(p)) if _column_cut(p, c)]
-            if label == LINE_BODY and spots and rng.random() < min(0.5, (len(p) - skip) / COLUMN_CHARS):
+            # Column breaks: the paragraph goes on in the next line, cut anywhere a column may
+            # end; what is left of a long paragraph may cross another column, and another.
+            while label == LINE_BODY:
+                spots = [c for c in range(skip + 1, len(p)) if _column_cut(p, c)]
+                if not spots or rng.random() >= min(0.5, (len(p) - skip) / COLUMN_CHARS):
+                    break
                 c = rng.choice(spots)
                 text_lines.append([p[:c], LINE_CONTINUED])
                 if style["photo_gaps"] and kind != "tail" and rng.random() < 0.08:
                     # A photo set inside the column, its caption between the two pieces (seed 004).
                     text_lines.append([self.caption(truth, captions), LINE_CAPTION])
-                text_lines.append([p[c:], LINE_BODY])
-            else:
-                text_lines.append([p, label])
+                p, skip = p[c:], 0
+            text_lines.append([p, label])
         if byline and not paras:
             text_lines.append([byline, LINE_BYLINE])
         if kind == "head":
