@@ -8,8 +8,8 @@ only: that is how features and settings are chosen, never on the evaluation mont
 Writes ``archive/text/page/fluency.ngrams.gz`` (the prose model the features read, counted on
 the month's printed paragraphs and display lines) and ``archive/text/page/segmenter.crfsuite``
 (the committed models: this command reproduces both byte for byte from the same corpus, issues
-and seed; with ``--model`` the prose model goes beside it as ``<model>.ngrams.gz``), then labels pages of other issues of
-the training month and of the evaluation month (2019-10, never trained or tuned on) and prints
+and seed; with ``--model`` the prose model goes beside it as ``<model>.ngrams.gz``), then labels
+pages of other issues of the training month and of the evaluation month (2019-10, never trained or tuned on) and prints
 per-label precision and recall of the line labels.
 """
 from __future__ import annotations
@@ -42,6 +42,11 @@ def ngrams_path(model: Path) -> Path:
     return fluency.MODEL if model == MODEL else model.with_suffix(".ngrams.gz")
 
 
+def load_pair(model: Path) -> tuple[Segmenter, fluency.NgramModel]:
+    """A segmenter model and the prose model its features were trained with."""
+    return Segmenter(model), fluency.load(ngrams_path(model))
+
+
 def count_prose(month: str, part: str | None = None) -> Counter:
     """The prose model's counts: every display line and paragraph of the month's articles, as
     printed (match view, as the features read lines)."""
@@ -60,8 +65,7 @@ def examples(issues: int, seed: int, month: str, part: str | None = None, ngrams
 
 
 def report(model: Path, issues: int, seed: int, month: str, part: str | None = None) -> None:
-    tagger = Segmenter(model)
-    ngrams = fluency.load(ngrams_path(model))
+    tagger, ngrams = load_pair(model)
     confusion: Counter = Counter()
     lines = 0
     started = time.perf_counter()
@@ -86,8 +90,8 @@ def report(model: Path, issues: int, seed: int, month: str, part: str | None = N
 def join_tradeoff(model: Path, issues: int, seed: int, month: str, part: str | None = None) -> None:
     """Wrong and missed column-break joins if a line is taken as a cut piece only when the model
     gives it at least each threshold (``segmenter.JOIN_MIN`` is chosen from this table)."""
-    tagger = Segmenter(model).tagger
-    ngrams = fluency.load(ngrams_path(model))
+    segmenter, ngrams = load_pair(model)
+    tagger = segmenter.tagger
     rows = []
     for feats, labels in examples(issues, seed, month, part, ngrams):
         tagger.set(feats)
@@ -106,8 +110,7 @@ def review_calibration(model: Path, issues: int, seed: int, month: str, part: st
     """How well a fragment's confidence (its least sure line) tells a misread part from an exact
     one: at each threshold, the share of misread printed parts that would go to review and the
     share of exact ones that would go there all the same."""
-    tagger = Segmenter(model)
-    ngrams = fluency.load(ngrams_path(model))
+    tagger, ngrams = load_pair(model)
     exact_conf, wrong_conf = [], []
     for issue in generate_issues(issues, seed=seed, month=month, part=part):
         by_page = {}
@@ -150,6 +153,7 @@ def main() -> None:
         params = {**TRAINING, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations}
         part = "train" if args.split else None
         fluency.save(count_prose(args.month, part), ngrams_path(args.model))
+        # Read back: training sees exactly the counts the file keeps (pruned), as parsing will.
         ngrams = fluency.load(ngrams_path(args.model))
         train(examples(args.issues, args.seed, args.month, part, ngrams), args.model, params)
         print(f"trained on {args.issues} issues of {args.month} in {time.perf_counter() - started:.0f} s: "
