@@ -16,12 +16,12 @@ import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from celery.exceptions import Retry
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.db.models.functions import Coalesce, Now
 from django.utils import timezone
-from celery.exceptions import Retry
 from kombu.exceptions import OperationalError as BrokerError
 
 from archive.models import Issue, PendingIndex, WorkError
