@@ -6,8 +6,6 @@ bash scripts/setup.sh
 [ -f var/env ] && . var/env
 .venv/bin/python manage.py ingest seeds/
 # A search index left by an older version in another layout is refused until rebuilt.
-if .venv/bin/python manage.py status | grep -q "rebuild_index"; then
-  .venv/bin/python manage.py rebuild_index --noinput -v 0
-fi
+.venv/bin/python manage.py rebuild_stale_index
 echo "Baokan: http://127.0.0.1:8000/  (editors: .venv/bin/python manage.py createsuperuser, then /admin/)"
 exec .venv/bin/python manage.py runserver 127.0.0.1:8000

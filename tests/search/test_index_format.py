@@ -55,3 +55,17 @@ def test_an_index_of_an_older_layout_is_refused_until_rebuilt(indexed):
     call_command("rebuild_index", interactive=False, verbosity=0)
     assert f"search index: {Article.objects.count()} articles" in _status()
     assert not _search().error and _search().count == 3
+
+
+def test_run_sh_rebuilds_a_stale_index_and_leaves_a_current_one(indexed):
+    out = io.StringIO()
+    _mark(indexed, "2")
+    call_command("rebuild_stale_index", stdout=out)
+    assert "rebuilding" in out.getvalue() and not _search().error and _search().count == 3
+    database = xapian.WritableDatabase(indexed.path, xapian.DB_OPEN)
+    database.set_metadata("probe", "kept")   # gone if the index were built again
+    database.commit()
+    database.close()
+    call_command("rebuild_stale_index", stdout=out)
+    assert "current layout" in out.getvalue()
+    assert indexed.open().get_metadata("probe") == b"kept"
