@@ -30,7 +30,8 @@ after an opening one), in a paragraph of any length, with a chance that grows wi
 again in what is left after it, so a long paragraph may cross several columns); after a full stop
 too, where it reads as a paragraph end. Photo captions are real ones: the caption lines
 of the month's photo items (a line followed by a ``…摄`` credit) with their credits
-(``caption_pool``), a caption and a credit drawn apart, printed on one line.
+(``caption_pool``), a caption and a credit drawn apart, printed on one line or with the credit
+on a line of its own under the caption (seed 002).
 
 Pages are blocks separated by one blank line; every block is one line. ``GeneratedIssue.lines[page]``
 labels each non-blank line with a ``LINE_*`` label of ``archive/text/types.py`` and its article.
@@ -504,14 +505,16 @@ class _IssueBuilder:
             texts[number], lines[number] = page.render()
         return texts, fragments, lines
 
-    def caption(self, truth: TruthArticle, captions: list[str]) -> str:
-        """A photo caption with its credit, noted in ``captions`` and the truth's contributors."""
+    def caption(self, truth: TruthArticle, captions: list[str]) -> list[str]:
+        """A photo caption with its credit, noted in ``captions`` and the truth's contributors: the
+        lines it is printed on, one (…现场。梁琛摄) or, as often, the credit on a line of its own
+        under the caption (seed 002: …操作技能。 / 刘堂摄)."""
         rng = self.rng
         text, credit = rng.choice(self.captions)[0], rng.choice(self.captions)[1]
         caption = text + rng.choice(("", " ", "  ")) + credit
         captions.append(caption)
         truth.contributors += [c for c in credits(None, [], [caption]) if c not in truth.contributors]
-        return caption
+        return [text, credit] if rng.random() < 0.4 else [caption]
 
     def print_entry(self, page: _Page, number: int, order: int, kind: str, n: int, art: Source,
                     cut: tuple[int, int] | None, other: int | None, style: dict) -> PrintedFragment:
@@ -542,7 +545,8 @@ class _IssueBuilder:
                 page.add(art.subheadline, LINE_SUBHEADLINE, n)
             frag.kicker, frag.headline, frag.subheadline = art.kicker, art.headline, art.subheadline
             if rng.random() < 0.12:
-                page.add(self.caption(truth, captions), LINE_CAPTION, n, photo_gap)
+                for k, line in enumerate(self.caption(truth, captions)):
+                    page.add(line, LINE_CAPTION, n, 1 if k else photo_gap)
         elif self.repeat_headline and art.headline and rng.random() < 0.9:
             page.add(mark + art.headline, LINE_HEADLINE, n)
             frag.headline = art.headline
@@ -578,7 +582,7 @@ class _IssueBuilder:
                 text_lines.append([p[:c], LINE_CONTINUED])
                 if style["photo_gaps"] and kind != "tail" and rng.random() < 0.08:
                     # A photo set inside the column, its caption between the two pieces (seed 004).
-                    text_lines.append([self.caption(truth, captions), LINE_CAPTION])
+                    text_lines += [[line, LINE_CAPTION] for line in self.caption(truth, captions)]
                 p, skip = p[c:], 0
             text_lines.append([p, label])
         if byline and not paras:
@@ -600,10 +604,14 @@ class _IssueBuilder:
         if kind != "tail" and rng.random() < 0.06:
             # A photo printed at the foot of its article, under the last paragraph or under the
             # jump line (seed 001: the safety article's photo after its (下转第3版)).
-            text_lines.append([self.caption(truth, captions), LINE_CAPTION])
-        for text, label in text_lines:
-            # OCR now and then leaves an extra blank line anywhere.
-            page.add(text, label, n, photo_gap if label == LINE_CAPTION else 2 if rng.random() < 0.01 else 1)
+            text_lines += [[line, LINE_CAPTION] for line in self.caption(truth, captions)]
+        for k, (text, label) in enumerate(text_lines):
+            if label == LINE_CAPTION:
+                # The photo's gap above its caption; a credit under its caption follows it.
+                gap = 1 if k and text_lines[k - 1][1] == LINE_CAPTION else photo_gap
+            else:
+                gap = 2 if rng.random() < 0.01 else 1   # OCR now and then leaves an extra blank line anywhere
+            page.add(text, label, n, gap)
         if lines_before and len(page.lines) > lines_before and style["photo_gaps"] and rng.random() < 0.15:
             # Where a photo stood above this article.
             text, label, article, _ = page.lines[lines_before]

@@ -168,3 +168,19 @@ def test_write_issue_uses_the_ingest_layout(issues, tmp_path):
     assert folder == tmp_path / issues[0].paper / issues[0].date.isoformat()
     assert sorted(p.name for p in folder.iterdir()) == [f"{n:02d}.txt" for n in sorted(issues[0].pages)]
     assert (folder / "01.txt").read_text(encoding="utf-8") == issues[0].pages[1]
+
+
+def test_captions_are_printed_with_their_credit_on_the_line_or_under_it(issues):
+    """A layout caption is one line (…现场。梁琛摄) or a caption line with its credit line under it
+    (seed 002: …操作技能。 / 刘堂摄): both are labelled caption and credited to the photographer."""
+    one_line = under = 0
+    for issue in issues:
+        for number, truths in issue.lines.items():
+            text = issue.pages[number]
+            captions = [text[t.start:t.end] for t in truths if t.label == "caption"]
+            for k, line in enumerate(captions):
+                if line.endswith("摄") or re.search(r"摄[（(][^）)]+[）)]$", line):
+                    is_credit_only = len(line) <= 16
+                    under += is_credit_only and k > 0 and not captions[k - 1].endswith("摄")
+                    one_line += not is_credit_only
+    assert under > 20 and one_line > 20
