@@ -2,14 +2,22 @@
 
 Regenerate after a deliberate parser change, then read every changed fragment against the
 page text before keeping it:  .venv/bin/python -m tests.text.golden
+
+``tests/data/parser_version.json`` records the ``PARSER_VERSION`` the files were made with and
+their digest. New output under the same version is refused: pages an older parser read are
+read again on ingest only when the version differs, so a code change that changes the output
+must bump ``archive.text.RULES_VERSION`` (a retrained model changes the version by itself).
 """
+import hashlib
 import json
+import sys
 from pathlib import Path
 
-from archive.text import parse_page
+from archive.text import PARSER_VERSION, parse_page
 from archive.text.types import Jump, ParsedPage
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+VERSION_FILE = DATA / "parser_version.json"
 EDGE = 15   # characters kept from each end of a fragment's text
 
 
@@ -57,11 +65,26 @@ def read_page(case: Path) -> str:
         return handle.read()
 
 
+def digest(texts: list[str]) -> str:
+    """The sha256 of the golden files' texts, in case order."""
+    return hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()
+
+
+def recorded() -> dict:
+    return json.loads(VERSION_FILE.read_text(encoding="utf-8"))
+
+
 def regenerate() -> None:
-    for case in cases():
-        summary = summarise(parse_page(read_page(case)))
-        text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
+    texts = {case: json.dumps(summarise(parse_page(read_page(case))), ensure_ascii=False, indent=2) + "\n"
+             for case in cases()}
+    new = {"parser_version": PARSER_VERSION, "digest": digest(list(texts.values()))}
+    old = recorded()
+    if old["parser_version"] == new["parser_version"] and old["digest"] != new["digest"]:
+        sys.exit(f"parse_page's output changed under PARSER_VERSION {PARSER_VERSION}: bump "
+                 "archive.text.RULES_VERSION, so that ingest reads stored pages again")
+    for case, text in texts.items():
         (case / "expected.json").write_text(text, encoding="utf-8")
+    VERSION_FILE.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ labels to blocks and fragments.
 """
 from __future__ import annotations
 
+import hashlib
+
 from .. import guesses
 from ..decoding import MAX_LINES
 from ..lines import split_lines
@@ -14,7 +16,8 @@ from ..normalise import match_view
 from ..types import NOISE, Block, ParsedPage
 from .features import features, page_lines
 from .reader import Reader
-from .segmenter import segmenter
+from . import fluency
+from .segmenter import MODEL, segmenter
 
 
 LINES_PER_PASS = 2000
@@ -53,5 +56,14 @@ def parse_page(raw: str) -> ParsedPage:
     )
 
 
-__all__ = ["parse_page"]
+def models_digest() -> str:
+    """The first 8 hex digits of the sha256 of the trained files the parser reads (the segmenter
+    and its prose model): part of ``PARSER_VERSION``."""
+    digest = hashlib.sha256()
+    for path in (MODEL, fluency.MODEL):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+__all__ = ["models_digest", "parse_page"]
 
