@@ -73,20 +73,20 @@ class Issue(models.Model):
 class Page(models.Model):
     """One printed page (版). ``raw_text`` is the decoded file, verbatim, never edited."""
 
-    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages")
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="pages", verbose_name="期")
     number = models.PositiveSmallIntegerField("版次", null=True, blank=True)
     section = models.CharField("版名", max_length=64, blank=True)
     source_name = models.CharField("源文件", max_length=500)
     sha256 = models.CharField(max_length=64, db_index=True)
     encoding = models.CharField(max_length=32)
-    raw_text = models.TextField()
+    raw_text = models.TextField("原文")
     parser_version = models.CharField(max_length=16)
     guesses = models.JSONField(default=dict, blank=True)
     needs_review = models.BooleanField("待审核", default=False)
     review_reasons = models.JSONField("审核原因", default=list, blank=True)
     # Which of the page's place fields (number, section, date, paper) an editor set: ingest
     # never moves the page back, and finds it where the editor put it.
-    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
+    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True, verbose_name="编辑锁定")
     ingested_at = models.DateTimeField(auto_now_add=True)
     # The raw text never changes after ingest: history need not copy it on every correction.
     history = HistoricalRecords(excluded_fields=["raw_text", "guesses", "ingested_at"])
@@ -225,19 +225,19 @@ class Article(models.Model):
     EDITABLE_FIELDS = ("kicker", "headline", "subheadline", "byline", "kind", "body", "section_heads", "captions")
 
     issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="articles", verbose_name="期")
-    first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting")
+    first_page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="articles_starting", verbose_name="首版")
     first_page_number = models.PositiveSmallIntegerField(null=True, blank=True)
-    number = models.PositiveSmallIntegerField(help_text="n-th article starting on its first page.")
-    kicker = models.CharField(max_length=300, blank=True)
-    headline = models.CharField(max_length=300, blank=True)
-    subheadline = models.CharField(max_length=500, blank=True)
-    byline = models.CharField(max_length=300, blank=True)
+    number = models.PositiveSmallIntegerField("本版序号", help_text="n-th article starting on its first page.")
+    kicker = models.CharField("引题", max_length=300, blank=True)
+    headline = models.CharField("标题", max_length=300, blank=True)
+    subheadline = models.CharField("副题", max_length=500, blank=True)
+    byline = models.CharField("署名", max_length=300, blank=True)
     kind = models.CharField("类型", max_length=16, choices=Kind.choices, default=Kind.NEWS)
-    body = models.TextField(blank=True)
+    body = models.TextField("正文", blank=True)
     section_heads = models.JSONField(
-        default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in body."
+        "小标题位置", default=list, blank=True, help_text="0-based indexes of the section-head paragraphs in body."
     )
-    captions = models.JSONField(default=list, blank=True)
+    captions = models.JSONField("图片说明", default=list, blank=True)
     pages = ArrayField(models.PositiveSmallIntegerField(), default=list, blank=True, verbose_name="所在版次")
     continuation_status = models.CharField(
         "跨版状态", max_length=16, choices=ContinuationStatus.choices, default=ContinuationStatus.NONE
@@ -245,8 +245,8 @@ class Article(models.Model):
     confidence = models.FloatField("拼接置信度", null=True, blank=True)
     needs_review = models.BooleanField("待审核", default=False)
     review_reason = models.CharField("审核原因", max_length=300, blank=True)
-    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True)
-    contributors = models.ManyToManyField(Contributor, through="Credit", related_name="articles")
+    locked_fields = ArrayField(models.CharField(max_length=32), default=list, blank=True, verbose_name="编辑锁定")
+    contributors = models.ManyToManyField(Contributor, through="Credit", related_name="articles", verbose_name="作者与角色")
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -320,8 +320,8 @@ class Continuation(models.Model):
         CONFIRMED = "confirmed", "已确认"
         REJECTED = "rejected", "已否决"
 
-    from_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_out")
-    to_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_in")
+    from_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_out", verbose_name="转出段")
+    to_fragment = models.ForeignKey(Fragment, on_delete=models.CASCADE, related_name="links_in", verbose_name="续文段")
     score = models.FloatField("得分", default=0.0)
     confidence = models.FloatField("置信度", default=0.0)
     evidence = models.JSONField("证据", default=dict, blank=True)

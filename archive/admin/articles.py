@@ -12,7 +12,7 @@ from simple_history.models import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 from archive.admin.access import ReadableHistory, StaffMayLook
 from archive.admin.captions import CaptionsField
 from archive.admin.restructure import article_split_view
-from archive.labels import ARTICLE_LABELS, field_names
+from archive.labels import field_label, field_names
 from archive.models import Article, Credit, Fragment
 from archive.services import editing, restructure
 
@@ -31,7 +31,6 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = Article.EDITABLE_FIELDS
-        labels = ARTICLE_LABELS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +42,7 @@ class ArticleForm(forms.ModelForm):
             # Not on the history's revert form: there the editor means the past version's values.
             self.fields["version"].initial = editing.article_version(article)
         self.fields["release"].choices = [
-            (name, ARTICLE_LABELS.get(name, name)) for name in article.locked_fields
+            (name, field_label(Article, name)) for name in article.locked_fields
             if name in editing.LOCKABLE_FIELDS
         ]
         for name in article.locked_fields:

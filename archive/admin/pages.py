@@ -11,7 +11,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin.access import ReadableHistory, StaffMayLook
 from archive.admin.page_view import page_blocks_view
-from archive.labels import PAGE_LABELS
 from archive.models import Contributor, Issue, Newspaper, Page
 from archive.services import corrections
 from archive.services.reparse import page_reparse_now
@@ -105,7 +104,6 @@ class PageForm(forms.ModelForm):
     class Meta:
         model = Page
         fields = ("number", "section")
-        labels = PAGE_LABELS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

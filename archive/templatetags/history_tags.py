@@ -5,7 +5,7 @@ import difflib
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from archive.labels import LABELS_BY_MODEL
+from archive.labels import field_label
 
 register = template.Library()
 
@@ -18,8 +18,7 @@ def _paragraphs(value) -> list[str]:
 
 @register.simple_tag
 def history_change(change, record):
-    labels = LABELS_BY_MODEL.get(record.instance_type._meta.model_name, {})
-    label = labels.get(change.field, change.field)
+    label = field_label(record.instance_type, change.field)
     old, new = change.old, change.new
     if len(str(old or "")) <= SHORT and len(str(new or "")) <= SHORT:
         return format_html("<strong>{}：</strong>{} → {}", label, old if old not in ("", None) else "（空）",
