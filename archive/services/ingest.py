@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from archive import text as textlayer
 from archive.models import Block, Fragment, Issue, Newspaper, Page
 from archive.services.database import DATABASE_LOST, with_database
+from archive.services.link_decisions import carry_over, editor_decisions
 from archive.services.pending import reassembly_owed, work_error_record
 from archive.sources import PaperInfo, SourceFile, discover
 from archive.text.decoding import DecodeError, decode_page
@@ -156,7 +157,8 @@ def ingest_file(source: SourceFile, *, default_paper: str | None = None) -> File
                 return FileResult(source.path, UNCHANGED, page_id=existing["pk"], issue_id=existing["issue_id"])
             if existing:
                 # Same bytes, read by an older parser: read again in place (see page_reparse).
-                page, status = page_reparse(page_id=existing["pk"], parsed=parsed), UPDATED
+                page, _ = page_reparse(page_id=existing["pk"], parsed=parsed)
+                status = UPDATED
             else:
                 page, status = _write_page(source, default_paper, raw, encoding, sha256, parsed)
     except (Rejected, DecodeError) as exc:
@@ -197,16 +199,19 @@ def _same_page(source: SourceFile, sha256: str) -> dict | None:
     return pages.values(*fields).first()
 
 
-def page_reparse(*, page_id: int, parsed) -> Page:
+def page_reparse(*, page_id: int, parsed) -> tuple[Page, int]:
     """Replace a stored page's blocks and fragments with ``parsed`` (its raw text read by the
-    current parser), keeping the page's place, metadata and review reasons.
+    current parser), keeping the page's place, metadata and review reasons, and the editor's
+    link decisions (moved to the new fragments: services.link_decisions); returns the page and
+    how many decisions were kept.
 
-    Used when the parser that read a page is older than ``archive.text.PARSER_VERSION``. The
-    page's articles are rebuilt by reassembly, which keeps the fields editors locked; links
-    an editor made between the old fragments go with them (the fragments are new rows).
+    Used when the parser that read a page is older than ``archive.text.PARSER_VERSION``, and
+    when an editor asks for it (services.reparse). The page's articles are rebuilt by
+    reassembly, which keeps the fields editors locked.
     """
     page = Page.objects.select_for_update().get(pk=page_id)
     reassembly_owed([page.issue_id])
+    decisions = editor_decisions(page)
     page.blocks.all().delete()
     page.fragments.all().delete()
     page.parser_version = textlayer.PARSER_VERSION
@@ -214,7 +219,7 @@ def page_reparse(*, page_id: int, parsed) -> Page:
     page.needs_review = bool(page.review_reasons)
     page.save(update_fields=["parser_version", "review_reasons", "needs_review"])
     _write_parse(page, parsed)
-    return page
+    return page, carry_over(page, decisions)
 
 
 def _read(path: Path) -> bytes:
