@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..credits import match_credits
@@ -84,18 +84,6 @@ class PageLine:
         text = view.lstrip("#").strip() if self.markdown else view
         self.text = text[2:-2].strip() if self.bold else text.replace("**", "")
         self.body = self.unit if self.unit.kind == BODY_LINE else as_text(self.unit)
-
-    @cached_property
-    def bigrams(self) -> frozenset[int]:
-        """The line's character bigrams of Chinese text, function characters left out, each one
-        int: its two characters' UTF-16 codes (every content character is one code unit).
-        Cohesion only counts them, and ints are made and hashed faster than strings."""
-        code = "".join(_CONTENT.findall(self.text)).encode("utf-16-le")
-        # Read as 4-byte ints from the first character and from the second, the codes give
-        # every pair of neighbouring characters once.
-        pairs = memoryview(code)
-        even, odd = len(code) // 4 * 4, max(0, len(code) - 2) // 4 * 4
-        return frozenset(pairs[:even].cast("I").tolist() + pairs[2:2 + odd].cast("I").tolist())
 
 
 def page_lines(view: str, spans: list[tuple[int, int]] | None = None) -> list[PageLine]:
@@ -207,15 +195,27 @@ def _gain(gain: float) -> str:
     return "more"
 
 
-def _window(lines: list[PageLine], indexes: range) -> frozenset[int]:
+def _bigrams(text: str) -> frozenset[int]:
+    """The character bigrams of the Chinese text of a line, function characters left out, each
+    one int: its two characters' UTF-16 codes (every content character is one code unit).
+    Cohesion only counts them, and ints are made and hashed faster than strings."""
+    code = "".join(_CONTENT.findall(text)).encode("utf-16-le")
+    # Read as 4-byte ints from the first character and from the second, the codes give every
+    # pair of neighbouring characters once.
+    pairs = memoryview(code)
+    even, odd = len(code) // 4 * 4, max(0, len(code) - 2) // 4 * 4
+    return frozenset(pairs[:even].cast("I").tolist() + pairs[2:2 + odd].cast("I").tolist())
+
+
+def _window(texts: list[str], bigrams: list[frozenset[int]], indexes: range) -> frozenset[int]:
     """The bigrams of the lines at ``indexes``, up to about WINDOW_CHARS characters of them."""
     parts = []
     chars = 0
     for k in indexes:
         if chars >= WINDOW_CHARS:
             break
-        parts.append(lines[k].bigrams)
-        chars += len(lines[k].text)
+        parts.append(bigrams[k])
+        chars += len(texts[k])
     return frozenset().union(*parts)
 
 
@@ -308,6 +308,8 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
     strings = [_strings(page, tuple(mine.values())) for mine in own]
     texts = [line.text for line in lines]
+    # Every line's, at once: nearly every line is in the window of a line short enough to need one.
+    bigrams = [_bigrams(text) for text in texts]
     runs_on_after = [reads_on(a, b) for a, b in zip(texts, texts[1:])] + [False]
     # A photo set inside a column cuts a sentence in two (seed 004: 让两市人 / caption / 民有…):
     # whether a line runs on into the first line after the captions below it.
@@ -393,10 +395,10 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
         if len(text) <= MAX_DISPLAY_LINE:
             # Only a line short enough for display type or a section head can open a new
             # subject; for the others the cohesion around them is not worth its time.
-            before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
-            after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
+            before = _window(texts, bigrams, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
+            after = _window(texts, bigrams, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
             feats.append(f"cohesion={_cohesion(_cosine(before, after))}")
-            feats.append(f"self_before={_cohesion(_cosine(line.bigrams, before))}")
-            feats.append(f"self_after={_cohesion(_cosine(line.bigrams, after))}")
+            feats.append(f"self_before={_cohesion(_cosine(bigrams[i], before))}")
+            feats.append(f"self_after={_cohesion(_cosine(bigrams[i], after))}")
         result.append(feats)
     return result
