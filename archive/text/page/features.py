@@ -402,3 +402,9 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
             feats.append(f"self_after={_cohesion(_cosine(bigrams[i], after))}")
         result.append(feats)
     return result
+
+
+def clear_caches() -> None:
+    """Forget the lines seen before, for a benchmark that times a cold start (with
+    ``words.clear_caches``)."""
+    _strings.cache_clear()
