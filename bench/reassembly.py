@@ -457,16 +457,14 @@ def print_parser_accuracy(issues: list[GeneratedIssue]) -> None:
 
 def parallel_parse_seconds(issues: list[GeneratedIssue], processes: int) -> float:
     """Wall time of parsing every page in a pool of forked processes, the parsed pages sent back
-    to this one. The word and feature caches filled by the runs before are emptied first, so each
-    process starts as cold as the one-process run did."""
+    to this one. The word caches filled by the runs before are emptied first, so each process
+    starts as cold as the one-process run did."""
     import multiprocessing
 
     from archive.text import parse_page, words
-    from archive.text.page.features import clear_caches as clear_feature_caches
 
     texts = [text for issue in issues for text in issue.pages.values()]
     words.clear_caches()
-    clear_feature_caches()
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         start = time.perf_counter()
         for _ in pool.imap(parse_page, texts, chunksize=4):

@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import math
 import re
-import sys
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
 
 from ..credits import match_credits
 from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, leads_into_headline
@@ -255,47 +252,6 @@ def _own(line: PageLine) -> dict[str, str]:
 # see the first ones, the lines next to it all.
 _NEAR = ("kind", "md", "bold", "len", "end", "byline", "jump_in")
 _BESIDE = _NEAR + ("start", "jump_out", "signoff", "commas", "gap", "pos_first", "pos_last")
-# The keys of ``_own``, in its order.
-_OWN = ("kind", "md", "bold", "len", "end", "start", "commas", "stops", "closed", "byline", "byline_only",
-        "jump_in", "jump_out", "signoff", "gap", "pos_first", "pos_last", "head_clause", "tail_clause")
-
-
-class _Strings(NamedTuple):
-    """The feature strings of a line that follow from its own features and the page's marks
-    alone: its own, and those its neighbours are given."""
-
-    own: tuple[str, ...]
-    as_previous: tuple[str, ...]        # p:…, for the line after it
-    as_next: tuple[str, ...]            # n:…
-    as_second_previous: tuple[str, ...]  # pp:…
-    as_second_next: tuple[str, ...]     # nn:…
-
-
-# Cached: most lines share their own features with a line seen before (half of them over 40
-# issues, more as a run goes on; their near ones, which the lines two away read, 98 in 100), and
-# the strings are a good part of the work of ``features``. The strings are interned: the entries
-# share them (about 1.4 kB an entry, not 5.5).
-@lru_cache(maxsize=8192)
-def _strings(page: str, values: tuple[str, ...]) -> _Strings:
-    """The strings of a line whose ``_own`` values are ``values``, on a page marked ``page``."""
-    mine = dict(zip(_OWN, values))
-    beside = [f"{key}={mine[key]}" for key in _BESIDE]
-    near = beside[:len(_NEAR)]
-    own = [f"{key}={value}" for key, value in mine.items()] + [
-        page,
-        f"{page}|md={mine['md']}|bold={mine['bold']}",
-        f"{page}|len={mine['len']}|end={mine['end']}",
-        f"len|end={mine['len']}|{mine['end']}",
-        f"kind|end={mine['kind']}|{mine['end']}",
-        f"md|len={mine['md']}|{mine['len']}",
-    ]
-    return _Strings(
-        tuple(map(sys.intern, own)),
-        tuple(sys.intern("p:" + feat) for feat in beside),
-        tuple(sys.intern("n:" + feat) for feat in beside),
-        tuple(sys.intern("pp:" + feat) for feat in near),
-        tuple(sys.intern("nn:" + feat) for feat in near),
-    )
 
 
 def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) -> list[list[str]]:
@@ -303,12 +259,16 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     that scores breaks, the committed one unless a training run gives its own)."""
     ngrams = ngrams or fluency.model()
     own = [_own(line) for line in lines]
+    # Each line's own features as strings once, and the parts its neighbours read, to be
+    # prefixed four times over.
+    own_feats = [[f"{key}={value}" for key, value in mine.items()] for mine in own]
+    near = [[f"{key}={mine[key]}" for key in _NEAR] for mine in own]
+    beside = [feats + [f"{key}={mine[key]}" for key in _BESIDE[len(_NEAR):]] for feats, mine in zip(near, own)]
     result = []
     n = len(lines)
     # A page that marks its headlines with # marks them all; one that sets section heads in
     # bold sets them all so: a plain line there is less likely to be either.
     page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
-    strings = [_strings(page, tuple(mine.values())) for mine in own]
     texts = [line.text for line in lines]
     # Every line's, at once: nearly every line is in the window of a line short enough to need one.
     bigrams = [_bigrams(text) for text in texts]
@@ -328,7 +288,14 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
-        feats = list(strings[i].own)
+        feats = own_feats[i] + [
+            page,
+            f"{page}|md={mine['md']}|bold={mine['bold']}",
+            f"{page}|len={mine['len']}|end={mine['end']}",
+            f"len|end={mine['len']}|{mine['end']}",
+            f"kind|end={mine['kind']}|{mine['end']}",
+            f"md|len={mine['md']}|{mine['len']}",
+        ]
         if is_banner(texts, i):
             feats.append("banner_word")
         if _LABEL_WORDS.match(text):
@@ -355,20 +322,17 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
             feats.append("first_line")
         if i == n - 1:
             feats.append("last_line")
-        if i > 0:
-            feats += strings[i - 1].as_previous
-            feats.append(f"p|end={own[i - 1]['end']}|{mine['end']}")
-            feats.append(f"p|len={own[i - 1]['len']}|{mine['len']}")
-        else:
-            feats.append("p:none")
-        if i + 1 < n:
-            feats += strings[i + 1].as_next
-            feats.append(f"n|end={own[i + 1]['end']}|{mine['end']}")
-            feats.append(f"n|len={own[i + 1]['len']}|{mine['len']}")
-        else:
-            feats.append("n:none")
-        feats += strings[i - 2].as_second_previous if i > 1 else ("pp:none",)
-        feats += strings[i + 2].as_second_next if i + 2 < n else ("nn:none",)
+        for offset, tag in ((-1, "p"), (1, "n"), (-2, "pp"), (2, "nn")):
+            k = i + offset
+            if not 0 <= k < n:
+                feats.append(f"{tag}:none")
+            elif offset in (-1, 1):
+                other = own[k]
+                feats += [f"{tag}:{feat}" for feat in beside[k]]
+                feats.append(f"{tag}|end={other['end']}|{mine['end']}")
+                feats.append(f"{tag}|len={other['len']}|{mine['len']}")
+            else:
+                feats += [f"{tag}:{feat}" for feat in near[k]]
         if i > 0 and runs_on_after[i - 1]:
             feats.append("runs_on_from_prev")
         runs_on = runs_on_after[i]
@@ -404,9 +368,3 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
             feats.append(f"self_after={_cohesion(_cosine(bigrams[i], after))}")
         result.append(feats)
     return result
-
-
-def clear_caches() -> None:
-    """Forget the lines seen before, for a benchmark that times a cold start (with
-    ``words.clear_caches``)."""
-    _strings.cache_clear()
