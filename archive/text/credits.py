@@ -35,6 +35,10 @@ _BRACKETED = (
 _PHOTO_REPORT = re.compile(r"^\s*" + _ROLE + _NAMES + r"\s{0,3}摄影报道\s*$")
 # Names in a credit slot run up to four characters (two-character names padded to three).
 _MAX_NAME = 4
+# What every grammar below needs somewhere in the line: a role's colon or slash, a bracket, 摄,
+# 记者, an author mark, or the wide gap before an author's name. Most lines of prose hold none
+# of them, and one search tells so faster than the grammars each fail.
+_MAY_CREDIT = re.compile(r"[:：/(摄□■]|记者|\s\s")
 
 
 def _names(text: str) -> list[str]:
@@ -52,6 +56,8 @@ def _add(found: list[Credit], names: list[str], role: str) -> None:
 def match_credits(line: str) -> list[Credit]:
     """Every person a line of the text credits, in printed order; [] for ordinary prose."""
     found: list[Credit] = []
+    if not _MAY_CREDIT.search(line):
+        return found
     # Every labelled credit has a colon or a slash after its role: most lines have neither.
     labelled = sorted(
         (match.start(), role, match.group("names"))

@@ -47,9 +47,16 @@ _MATCH_CHARS = _by_char(_MATCH_TABLE)
 
 
 def _fold(raw: str, chars: dict[str, str]) -> str:
-    if not _NEEDS_FOLD.search(raw):
+    # One str.replace for each kind of character to fold (a page holds a dozen kinds and
+    # hundreds of them) rather than a call back for each; no fold gives a character that is
+    # folded itself, so the order does not matter.
+    found = set(_NEEDS_FOLD.findall(raw))
+    if not found:
         return raw
-    return _NEEDS_FOLD.sub(lambda match: chars.get(match.group(), match.group()), _fold_line_ends(raw))
+    raw = _fold_line_ends(raw)
+    for char in found:
+        raw = raw.replace(char, chars.get(char, char))
+    return raw
 
 
 def match_view(raw: str) -> str:

@@ -15,7 +15,6 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..credits import match_credits
 from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, leads_into_headline
@@ -83,12 +82,6 @@ class PageLine:
         text = view.lstrip("#").strip() if self.markdown else view
         self.text = text[2:-2].strip() if self.bold else text.replace("**", "")
         self.body = self.unit if self.unit.kind == BODY_LINE else as_text(self.unit)
-
-    @cached_property
-    def bigrams(self) -> frozenset[str]:
-        """The line's character bigrams of Chinese text, function characters left out."""
-        han = "".join(_CONTENT.findall(self.text))
-        return frozenset(han[k:k + 2] for k in range(len(han) - 1))
 
 
 def page_lines(view: str, spans: list[tuple[int, int]] | None = None) -> list[PageLine]:
@@ -170,13 +163,14 @@ def _open_clauses(text: str) -> tuple[str, str]:
     last, after its last mark. A column cuts a clause in two: the piece it leaves ends in the
     middle of a long clause begun after a comma (…联系服务 | 群众，…), the next piece opens
     with the clause's short rest; a title or a paragraph's first line rarely does either."""
-    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    if not marks:
+    first = _CLAUSE_MARK.search(text)
+    if first is None:
         return "whole", "whole"
-    return _clause(marks[0]), _clause(len(text) - marks[-1] - 1)
+    # The marks are single characters: the last one is the first of the text reversed.
+    return _clause(first.start()), _clause(_CLAUSE_MARK.search(text[::-1]).start())
 
 
-def _cosine(left: frozenset[str], right: frozenset[str]) -> float:
+def _cosine(left: frozenset[int], right: frozenset[int]) -> float:
     """Cosine of two sets of bigrams (binary vectors): shared over the geometric mean of sizes."""
     if not left or not right:
         return 0.0
@@ -199,15 +193,27 @@ def _gain(gain: float) -> str:
     return "more"
 
 
-def _window(lines: list[PageLine], indexes: range) -> frozenset[str]:
+def _bigrams(text: str) -> frozenset[int]:
+    """The character bigrams of the Chinese text of a line, function characters left out, each
+    one int: its two characters' UTF-16 codes (every content character is one code unit).
+    Cohesion only counts them, and ints are made and hashed faster than strings."""
+    code = "".join(_CONTENT.findall(text)).encode("utf-16-le")
+    # Read as 4-byte ints from the first character and from the second, the codes give every
+    # pair of neighbouring characters once.
+    pairs = memoryview(code)
+    even, odd = len(code) // 4 * 4, max(0, len(code) - 2) // 4 * 4
+    return frozenset(pairs[:even].cast("I").tolist() + pairs[2:2 + odd].cast("I").tolist())
+
+
+def _window(texts: list[str], bigrams: list[frozenset[int]], indexes: range) -> frozenset[int]:
     """The bigrams of the lines at ``indexes``, up to about WINDOW_CHARS characters of them."""
     parts = []
     chars = 0
     for k in indexes:
         if chars >= WINDOW_CHARS:
             break
-        parts.append(lines[k].bigrams)
-        chars += len(lines[k].text)
+        parts.append(bigrams[k])
+        chars += len(texts[k])
     return frozenset().union(*parts)
 
 
@@ -226,7 +232,7 @@ def _own(line: PageLine) -> dict[str, str]:
         "end": "signoff" if body.signoff_start is not None else _end_class(text),
         "start": _start_class(text),
         "commas": str(min(text.count("，") + text.count(",") + text.count("、"), 3)),
-        "stops": str(min(sum(text.count(c, 0, -1) for c in "。！？!?；;"), 2)),   # the last character left out
+        "stops": str(min(sum(map(text[:-1].count, "。！？!?；;")), 2)),   # the last character left out
         "closed": str(is_closed(text)),
         "byline": str(body.byline is not None),
         # A byline with no text after it is a line of its own (本报记者 …), not a first paragraph.
@@ -264,6 +270,8 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     # bold sets them all so: a plain line there is less likely to be either.
     page = f"page_md={any(line.markdown for line in lines)}|page_bold={any(line.bold for line in lines)}"
     texts = [line.text for line in lines]
+    # Every line's, at once: nearly every line is in the window of a line short enough to need one.
+    bigrams = [_bigrams(text) for text in texts]
     runs_on_after = [reads_on(a, b) for a, b in zip(texts, texts[1:])] + [False]
     # A photo set inside a column cuts a sentence in two (seed 004: 让两市人 / caption / 民有…):
     # whether a line runs on into the first line after the captions below it.
@@ -353,10 +361,10 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
         if len(text) <= MAX_DISPLAY_LINE:
             # Only a line short enough for display type or a section head can open a new
             # subject; for the others the cohesion around them is not worth its time.
-            before = _window(lines, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
-            after = _window(lines, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
+            before = _window(texts, bigrams, range(i - 1, max(-1, i - 1 - WINDOW_LINES), -1))
+            after = _window(texts, bigrams, range(i + 1, min(n, i + 1 + WINDOW_LINES)))
             feats.append(f"cohesion={_cohesion(_cosine(before, after))}")
-            feats.append(f"self_before={_cohesion(_cosine(line.bigrams, before))}")
-            feats.append(f"self_after={_cohesion(_cosine(line.bigrams, after))}")
+            feats.append(f"self_before={_cohesion(_cosine(bigrams[i], before))}")
+            feats.append(f"self_after={_cohesion(_cosine(bigrams[i], after))}")
         result.append(feats)
     return result
