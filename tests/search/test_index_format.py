@@ -1,5 +1,6 @@
 """An index written in another document layout is refused, not read with wrong facets."""
 import io
+import shutil
 
 import pytest
 import xapian
@@ -67,5 +68,14 @@ def test_run_sh_rebuilds_a_stale_index_and_leaves_a_current_one(indexed):
     database.commit()
     database.close()
     call_command("rebuild_stale_index", stdout=out)
-    assert "current layout" in out.getvalue()
+    assert "search index: nothing to rebuild" in out.getvalue()
     assert indexed.open().get_metadata("probe") == b"kept"
+
+
+def test_run_sh_builds_a_missing_index_when_there_are_articles(indexed):
+    """An index deleted (or never built beside a database that has articles) is built again."""
+    shutil.rmtree(indexed.path)
+    out = io.StringIO()
+    call_command("rebuild_stale_index", stdout=out)
+    assert "missing while the archive holds articles: rebuilding" in out.getvalue()
+    assert not _search().error and _search().count == 3

@@ -1,16 +1,17 @@
-"""``manage.py rebuild_stale_index``: rebuild the search index only if it is in another layout."""
+"""``manage.py rebuild_stale_index``: build the search index again only if it cannot serve."""
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from xapian_backend import InvalidIndexError
 
+from archive.models import Article
 from archive.search.backend import StaleIndexError, archive_backend
 
 
 class Command(BaseCommand):
     help = (
         "Rebuild the search index if an older version wrote it in another document layout (search "
-        "refuses such an index until it is rebuilt); otherwise leave it as it is. scripts/run.sh "
-        "runs it before serving."
+        "refuses such an index until it is rebuilt), or if it is missing while the archive holds "
+        "articles; otherwise leave it as it is. scripts/run.sh runs it before serving."
     )
 
     def handle(self, *args, **options):
@@ -21,10 +22,15 @@ class Command(BaseCommand):
         try:
             backend.open()
         except StaleIndexError as exc:
-            self.stdout.write(f"{exc}: rebuilding")
-            call_command("rebuild_index", interactive=False, verbosity=0)
-            self.stdout.write("search index rebuilt")
+            self._rebuild(f"{exc}")
             return
-        except InvalidIndexError:   # not built yet: indexing builds it, nothing is stale
-            pass
-        self.stdout.write("search index: current layout")
+        except InvalidIndexError:   # not built yet
+            if Article.objects.exists():
+                self._rebuild("search index missing while the archive holds articles")
+                return
+        self.stdout.write("search index: nothing to rebuild")
+
+    def _rebuild(self, why: str) -> None:
+        self.stdout.write(f"{why}: rebuilding")
+        call_command("rebuild_index", interactive=False, verbosity=0)
+        self.stdout.write("search index rebuilt")
