@@ -21,16 +21,14 @@ class Command(BaseCommand):
             return
         try:
             backend.open()
+            why = ""
         except StaleIndexError as exc:
-            self._rebuild(f"{exc}")
+            why = str(exc)
+        except InvalidIndexError:   # not built yet: only worth building if there is something to find
+            why = "search index missing while the archive holds articles" if Article.objects.exists() else ""
+        if not why:
+            self.stdout.write("search index: nothing to rebuild")
             return
-        except InvalidIndexError:   # not built yet
-            if Article.objects.exists():
-                self._rebuild("search index missing while the archive holds articles")
-                return
-        self.stdout.write("search index: nothing to rebuild")
-
-    def _rebuild(self, why: str) -> None:
         self.stdout.write(f"{why}: rebuilding")
         call_command("rebuild_index", interactive=False, verbosity=0)
         self.stdout.write("search index rebuilt")
