@@ -39,7 +39,7 @@ class ArticleFeed(Feed):
         return "、".join(names) or None
 
     def item_categories(self, article):
-        return [article.issue.newspaper.name, f"第{article.first_page_number}版"]
+        return [article.issue.newspaper.name, article.page_label]
 
 
 class PaperFeed(ArticleFeed):

@@ -70,6 +70,19 @@ class Issue(models.Model):
         return reverse("archive:issue", kwargs={"paper": self.newspaper.slug, "date": self.date})
 
 
+UNNUMBERED_PAGE = "版次未定"
+
+
+def page_key(number, pk):
+    """A page's address in its issue: its number, or ``u<id>`` until an editor sets the number
+    (a reader can read its articles meanwhile; the old address then redirects)."""
+    return number if number is not None else f"u{pk}"
+
+
+def page_label(number):
+    return f"第{number}版" if number is not None else UNNUMBERED_PAGE
+
+
 class Page(models.Model):
     """One printed page (版). ``raw_text`` is the decoded file, verbatim, never edited."""
 
@@ -100,15 +113,21 @@ class Page(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.issue} 第{self.number or '?'}版"
+        return f"{self.issue} {self.label}"
+
+    @property
+    def key(self):
+        """The page's address in its issue (views.converters.PageKeyConverter)."""
+        return page_key(self.number, self.pk)
+
+    @property
+    def label(self):
+        return page_label(self.number)
 
     def get_absolute_url(self):
-        if self.issue.date is None or self.number is None:
+        if self.issue.date is None:
             return ""
-        return reverse(
-            "archive:page",
-            kwargs={"paper": self.issue.newspaper.slug, "date": self.issue.date, "page": self.number},
-        )
+        return reverse("archive:page", kwargs={"paper": self.issue.newspaper.slug, "date": self.issue.date, "page": self.key})
 
 
 class Block(models.Model):
@@ -264,17 +283,21 @@ class Article(models.Model):
     def __str__(self):
         return self.headline or f"({self.get_kind_display()}) {self.body[:20]}"
 
+    @property
+    def page_key(self):
+        """Its first page's address in the issue, read from this row alone (no query)."""
+        return page_key(self.first_page_number, self.first_page_id)
+
+    @property
+    def page_label(self):
+        return page_label(self.first_page_number)
+
     def get_absolute_url(self):
-        if self.issue.date is None or self.first_page_number is None:
+        if self.issue.date is None:
             return ""
         return reverse(
             "archive:article",
-            kwargs={
-                "paper": self.issue.newspaper.slug,
-                "date": self.issue.date,
-                "page": self.first_page_number,
-                "n": self.number,
-            },
+            kwargs={"paper": self.issue.newspaper.slug, "date": self.issue.date, "page": self.page_key, "n": self.number},
         )
 
 

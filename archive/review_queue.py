@@ -82,7 +82,7 @@ def _articles(reason: str, paper: str, date) -> list[ReviewEntry]:
             reason=reason, kind="article", pk=article.pk, paper=article.issue.newspaper.name,
             date=article.issue.date, title=article.headline or f"（无标题）{article.body[:24]}",
             detail=(article.review_reason if reason == "segmentation"
-                    else f"第{'、'.join(map(str, article.pages or [article.first_page_number]))}版"),
+                    else f"第{'、'.join(map(str, article.pages))}版" if article.pages else article.page_label),
             url=(reverse("admin:archive_continuation_review", args=[open_jumps[article.pk]])
                  if article.pk in open_jumps else reverse("admin:archive_article_change", args=[article.pk])),
         )

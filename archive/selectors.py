@@ -1,5 +1,5 @@
 """Reads for the public site, the API, feeds and sitemaps: each returns rows prepared for one view."""
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
@@ -65,10 +65,22 @@ def issue_range(*, newspaper, date_from=None, date_to=None):
     return issues.annotate(page_count=Count("pages", filter=Q(pages__number__isnull=False)))
 
 
+def page_lookup(key, field="") -> dict:
+    """Query arguments for a page addressed by its key (``Page.key``): its number, or ``u<id>``
+    for a page with no number yet. Once an editor numbers it, ``u<id>`` finds nothing and the
+    correction's recorded move answers (``MovedPath``). ``field`` names the page relation
+    ("first_page")."""
+    if isinstance(key, int):
+        return {f"{field}_number" if field else "number": key}
+    prefix = f"{field}__" if field else ""
+    return {f"{prefix}pk": int(key[1:]), f"{prefix}number__isnull": True}
+
+
 def issue_get(*, paper, date):
-    """An issue with its numbered pages in order and the headlines of the articles starting on each."""
+    """An issue with its pages in order (those whose number is not known yet last) and the
+    headlines of the articles starting on each."""
     articles = Article.objects.only(*ARTICLE_LIST_FIELDS).order_by("number")
-    pages = Page.objects.filter(number__isnull=False).defer("raw_text", "guesses").order_by("number")
+    pages = Page.objects.defer("raw_text", "guesses").order_by(F("number").asc(nulls_last=True), "pk")
     return get_object_or_404(
         Issue.objects.select_related("newspaper").prefetch_related(
             Prefetch("pages", queryset=pages.prefetch_related(Prefetch("articles_starting", queryset=articles)))
@@ -94,7 +106,7 @@ def issue_neighbours(*, issue):
     return previous, following
 
 
-def page_get(*, paper, date, number):
+def page_get(*, paper, date, key):
     """A page with the articles starting on it (credits, first lines) and its fragments in print order."""
     articles = Article.objects.order_by("number").prefetch_related(_credits_prefetch())
     fragments = (
@@ -112,12 +124,14 @@ def page_get(*, paper, date, number):
         .prefetch_related(Prefetch("articles_starting", queryset=articles), Prefetch("fragments", queryset=fragments)),
         issue__newspaper__slug=paper,
         issue__date=date,
-        number=number,
+        **page_lookup(key),
     )
 
 
 def page_neighbours(*, page):
-    """(previous, next) numbered page of the same issue."""
+    """(previous, next) numbered page of the same issue; none for a page not numbered yet."""
+    if page.number is None:
+        return None, None
     pages = Page.objects.filter(issue_id=page.issue_id, number__isnull=False).only("id", "number", "issue_id")
     previous = pages.filter(number__lt=page.number).order_by("-number").first()
     following = pages.filter(number__gt=page.number).order_by("number").first()
@@ -132,7 +146,8 @@ def page_numbers(*, issue_id, among):
 
 
 def article_get(*, paper, date, page, n):
-    """An article with its paper, credits and fragments (in reading order, with their pages)."""
+    """An article with its paper, credits and fragments (in reading order, with their pages);
+    ``page`` is its first page's key."""
     fragments = Fragment.objects.select_related("page").defer("page__raw_text", "page__guesses").order_by("position")
     return get_object_or_404(
         Article.objects.select_related("issue", "issue__newspaper", "first_page")
@@ -140,19 +155,24 @@ def article_get(*, paper, date, page, n):
         .prefetch_related(_credits_prefetch(), Prefetch("fragments", queryset=fragments)),
         issue__newspaper__slug=paper,
         issue__date=date,
-        first_page_number=page,
         number=n,
+        **page_lookup(page, "first_page"),
     )
 
 
 def article_neighbours(*, article):
-    """(previous, next) article of the same issue in print order (page, then number on the page)."""
+    """(previous, next) article of the same issue in print order (page, then number on the page);
+    for an article on a page not numbered yet, its neighbours on that page."""
     articles = (
-        Article.objects.filter(issue_id=article.issue_id, first_page_number__isnull=False)
+        Article.objects.filter(issue_id=article.issue_id)
         .select_related("issue", "issue__newspaper")
         .only(*ARTICLE_LIST_FIELDS, "issue__date", "issue__newspaper__slug")
     )
     page, n = article.first_page_number, article.number
+    if page is None:
+        on_page = articles.filter(first_page_id=article.first_page_id)
+        return on_page.filter(number__lt=n).order_by("-number").first(), on_page.filter(number__gt=n).order_by("number").first()
+    articles = articles.filter(first_page_number__isnull=False)
     previous = (
         articles.filter(Q(first_page_number__lt=page) | Q(first_page_number=page, number__lt=n))
         .order_by("-first_page_number", "-number").first()
@@ -165,9 +185,9 @@ def article_neighbours(*, article):
 
 
 def article_public():
-    """Articles that have a public URL (a dated issue and a numbered first page), newest first."""
+    """Articles that have a public URL (a dated issue), newest first."""
     return (
-        Article.objects.dated().filter(first_page_number__isnull=False)
+        Article.objects.dated()
         .select_related("issue", "issue__newspaper")
         .order_by("-issue__date", "first_page_number", "number")
     )

@@ -1,4 +1,4 @@
-"""Sitemaps of every issue, page and article that has a public URL (dated, numbered)."""
+"""Sitemaps of every issue, page and article that has a public URL (in a dated issue)."""
 from django.contrib.sitemaps import Sitemap
 
 from archive.models import Article, Issue, Page
@@ -16,7 +16,7 @@ class PageSitemap(Sitemap):
 
     def items(self):
         return (
-            Page.objects.filter(issue__date__isnull=False, number__isnull=False)
+            Page.objects.filter(issue__date__isnull=False)
             .select_related("issue__newspaper")
             .only("number", "issue__date", "issue__newspaper__slug")
             .order_by("pk")
@@ -28,9 +28,9 @@ class ArticleSitemap(Sitemap):
 
     def items(self):
         return (
-            Article.objects.dated().filter(first_page_number__isnull=False)
+            Article.objects.dated()
             .select_related("issue__newspaper")
-            .only("number", "first_page_number", "updated_at", "issue__date", "issue__newspaper__slug")
+            .only("number", "first_page_number", "first_page_id", "updated_at", "issue__date", "issue__newspaper__slug")
             .order_by("pk")
         )
 

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.urls import path, reverse
 
 from archive import selectors
-from archive.views import converters  # noqa: F401  (registers <isodate:>)
+from archive.views import converters  # noqa: F401  (registers <isodate:> and <pagekey:>)
 from archive.services.export import article_record
 from archive.views.limits import rate_limited
 from archive.views.responses import json_response
@@ -111,7 +111,7 @@ def issues(request, paper):
 
 
 def _article_summary(article, slug, date):
-    kwargs = {"paper": slug, "date": date, "page": article.first_page_number, "n": article.number}
+    kwargs = {"paper": slug, "date": date, "page": article.page_key, "n": article.number}
     return {
         "id": article.id,
         "number": article.number,
@@ -143,8 +143,8 @@ def issue(request, paper, date):
                 {
                     "number": page.number,
                     "section": page.section or None,
-                    "url": reverse("archive:page", kwargs={"paper": paper, "date": date, "page": page.number}),
-                    "api": reverse("archive:api-page", kwargs={"paper": paper, "date": date, "page": page.number}),
+                    "url": reverse("archive:page", kwargs={"paper": paper, "date": date, "page": page.key}),
+                    "api": reverse("archive:api-page", kwargs={"paper": paper, "date": date, "page": page.key}),
                     "articles": [_article_summary(a, paper, date) for a in page.articles_starting.all()],
                 }
                 for page in found.pages.all()
@@ -156,7 +156,7 @@ def issue(request, paper, date):
 @rate_limited("api", json=True)
 def page(request, paper, date, page):
     try:
-        found = selectors.page_get(paper=paper, date=date, number=page)
+        found = selectors.page_get(paper=paper, date=date, key=page)
     except Http404:
         return _error(f"no page {page} in the issue of {paper!r} on {date}", 404)
     return json_response(
@@ -165,7 +165,7 @@ def page(request, paper, date, page):
             "date": date.isoformat(),
             "number": found.number,
             "section": found.section or None,
-            "url": reverse("archive:page", kwargs={"paper": paper, "date": date, "page": page}),
+            "url": reverse("archive:page", kwargs={"paper": paper, "date": date, "page": found.key}),
             "articles": [_article_summary(a, paper, date) for a in found.articles_starting.all()],
             "continued_here": [
                 _article_summary(fragment.article, paper, date)
@@ -189,6 +189,6 @@ urlpatterns = [
     path("api/", papers, name="api-papers"),
     path("api/<slug:paper>/issues/", issues, name="api-issues"),
     path("api/<slug:paper>/<isodate:date>/", issue, name="api-issue"),
-    path("api/<slug:paper>/<isodate:date>/<int:page>/", page, name="api-page"),
-    path("api/<slug:paper>/<isodate:date>/<int:page>/<int:n>/", article, name="api-article"),
+    path("api/<slug:paper>/<isodate:date>/<pagekey:page>/", page, name="api-page"),
+    path("api/<slug:paper>/<isodate:date>/<pagekey:page>/<int:n>/", article, name="api-article"),
 ]

@@ -9,5 +9,5 @@ def gbt7714(*, authors: list[str], title: str, paper: str, date: datetime.date, 
     """The citation, e.g. `殷雪鸢, 梁涛, 胡引平. 我市举行纪念太原解放74周年活动[N]. 太原日报, 2023-04-25(1).`"""
     names = ", ".join(authors[:MAX_AUTHORS]) + (", 等" if len(authors) > MAX_AUTHORS else "")
     lead = f"{names}. " if names else ""
-    page_list = ",".join(str(page) for page in pages)
-    return f"{lead}{title}[N]. {paper}, {date.isoformat()}({page_list})."
+    page_list = f"({','.join(str(page) for page in pages)})" if pages else ""   # none while unnumbered
+    return f"{lead}{title}[N]. {paper}, {date.isoformat()}{page_list}."

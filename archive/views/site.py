@@ -9,7 +9,7 @@ from django.urls import path, reverse
 
 from archive import selectors
 from archive.models import Article, Credit
-from archive.views import converters  # noqa: F401  (registers <isodate:>)
+from archive.views import converters  # noqa: F401  (registers <isodate:> and <pagekey:>)
 from archive.views.citation import gbt7714
 from archive.views.reading import FragmentShape, printed_parts
 
@@ -112,15 +112,16 @@ def issue(request, paper, date):
     )
 
 
-def _page_missing(request, paper, date, number):
+def _page_missing(request, paper, date, key):
     try:
         issue = selectors.issue_get(paper=paper, date=date)
     except Http404:
         return _issue_missing(request, paper, date)
+    missing = f"第{key}版" if isinstance(key, int) else "这个版面"
     return not_found(
         request,
-        message=f"{issue}没有第{number}版。本期各版：",
-        suggestions=[(f"第{page.number}版 {page.section}", page.get_absolute_url()) for page in issue.pages.all()],
+        message=f"{issue}没有{missing}。本期各版：",
+        suggestions=[(f"{page.label} {page.section}", page.get_absolute_url()) for page in issue.pages.all()],
     )
 
 
@@ -143,7 +144,7 @@ def _print_order(page):
 
 def page(request, paper, date, page):
     try:
-        printed = selectors.page_get(paper=paper, date=date, number=page)
+        printed = selectors.page_get(paper=paper, date=date, key=page)
     except Http404:
         return _page_missing(request, paper, date, page)
     previous, following = selectors.page_neighbours(page=printed)
@@ -161,8 +162,8 @@ def page(request, paper, date, page):
             "items": items,
             "pager": _pager(
                 "前后各版", previous, following,
-                url=lambda other: reverse("archive:page", kwargs={"paper": paper, "date": date, "page": other.number}),
-                text=lambda other: f"第{other.number}版",
+                url=lambda other: reverse("archive:page", kwargs={"paper": paper, "date": date, "page": other.key}),
+                text=lambda other: other.label,
             ),
         },
     )
@@ -231,17 +232,17 @@ def article(request, paper, date, page, n):
         article = selectors.article_get(paper=paper, date=date, page=page, n=n)
     except Http404:
         try:
-            printed = selectors.page_get(paper=paper, date=date, number=page)
+            printed = selectors.page_get(paper=paper, date=date, key=page)
         except Http404:
             return _page_missing(request, paper, date, page)
         return not_found(
             request,
-            message=f"{printed}没有第{n}篇文章。本版文章：",
+            message=f"{printed.issue}{printed.label}没有第{n}篇文章。本版文章：",
             suggestions=[(article_title(a), a.get_absolute_url()) for a in printed.articles_starting.all()],
         )
     previous, following = selectors.article_neighbours(article=article)
     parts = _reading_parts(article)
-    pages = article.pages or [article.first_page_number]
+    pages = article.pages or [number for number in [article.first_page_number] if number is not None]
     # The pages an article runs over are held; only a jump elsewhere needs asking about.
     elsewhere = {n for part in parts for n in (part.jump_from, part.jump_to) if n} - set(pages)
     held_pages = set(pages) | selectors.page_numbers(issue_id=article.issue_id, among=elsewhere)
@@ -298,6 +299,6 @@ urlpatterns = [
     path("<slug:paper>/", paper, name="paper"),
     path("<slug:paper>/<int:year>/", year, name="year"),
     path("<slug:paper>/<isodate:date>/", issue, name="issue"),
-    path("<slug:paper>/<isodate:date>/<int:page>/", page, name="page"),
-    path("<slug:paper>/<isodate:date>/<int:page>/<int:n>/", article, name="article"),
+    path("<slug:paper>/<isodate:date>/<pagekey:page>/", page, name="page"),
+    path("<slug:paper>/<isodate:date>/<pagekey:page>/<int:n>/", article, name="article"),
 ]

@@ -1,6 +1,7 @@
 """The export of the seed pages: the contract's records, checked against a reviewed golden file."""
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,10 @@ def test_record_lists_every_credit_with_its_role(db):
 
 
 def test_export_matches_the_reviewed_golden_file(records):
-    """The whole export of the seeds, as reviewed by hand (ids aside)."""
+    """The whole export of the seeds, as reviewed by hand (ids aside, and the id in the address of
+    a page not numbered yet, /u<id>/)."""
     got = [{k: v for k, v in r.items() if k != "id"} for r in records]
+    for record in got:
+        record["url"] = record["url"] and re.sub(r"/u\d+/", "/u<page>/", record["url"])
     expected = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines()]
     assert got == expected

@@ -3,7 +3,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from archive.models import Article
+from archive.models import Article, Page
+from archive.services.corrections import page_correct
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def public_articles():
-    return list(Article.objects.dated().filter(first_page_number__isnull=False).select_related("issue__newspaper"))
+    return list(Article.objects.dated().select_related("issue__newspaper"))
 
 
 def test_every_manifest_page_is_browsable(client, seeded):
@@ -26,12 +27,29 @@ def test_every_manifest_page_is_browsable(client, seeded):
         assert client.get(f"/taiyuan-daily/{day}/1/").status_code == 200
 
 
-def test_unnumbered_inner_page_has_no_url_and_breaks_nothing(client, seeded):
-    """2023-12-01's page has no number: its issue renders without it and its articles have no URL."""
-    issue = client.get("/taiyuan-daily/2023-12-01/")
-    assert issue.status_code == 200
-    assert "本期尚无已编号的版面" in issue.content.decode()
-    assert "2024年春季征兵" not in client.get("/feeds/taiyuan-daily/").content.decode()
+def test_unnumbered_inner_page_is_read_at_its_own_address_until_an_editor_numbers_it(client, seeded):
+    """2023-12-01's page has no number: its issue lists it as 版次未定 at /u<id>/, its articles
+    read there (feed and sitemap too); once an editor numbers it, the old addresses answer 301."""
+    page = Page.objects.get(issue__date="2023-12-01")
+    assert page.number is None
+    issue = client.get("/taiyuan-daily/2023-12-01/").content.decode()
+    address = f"/taiyuan-daily/2023-12-01/u{page.pk}/"
+    assert f'href="{address}">版次未定' in issue
+    draft = Article.objects.get(first_page=page, headline="2024年春季征兵")
+    article_address = f"{address}{draft.number}/"
+    assert f'href="{article_address}">2024年春季征兵' in issue
+    printed = client.get(address).content.decode()
+    assert "<h1>版次未定" in printed and "2024年春季征兵" in printed
+    reading = client.get(article_address).content.decode()
+    assert "市征兵办消息" in reading and "2023-12-01." in reading    # cited without a page
+    assert article_address in client.get("/feeds/taiyuan-daily/").content.decode()
+    assert client.get(f"/api{address}").json()["number"] is None
+
+    page_correct(page=page, number=5)
+    assert client.get(address)["Location"] == "/taiyuan-daily/2023-12-01/5/"
+    moved = client.get(article_address)
+    assert moved.status_code == 301 and moved["Location"] == f"/taiyuan-daily/2023-12-01/5/{draft.number}/"
+    assert "第5版" in client.get(moved["Location"]).content.decode()
 
 
 def test_every_public_article_renders_on_the_site_and_the_api(client, seeded):
