@@ -38,7 +38,7 @@ def newspaper_names(*, slugs) -> dict[str, str]:
 def issue_latest(*, limit=10):
     return list(
         Issue.objects.dated().select_related("newspaper")
-        .annotate(page_count=Count("pages", filter=Q(pages__number__isnull=False)))
+        .annotate(page_count=Count("pages"))
         .order_by("-date", "newspaper__name")[:limit]
     )
 
@@ -62,7 +62,7 @@ def issue_range(*, newspaper, date_from=None, date_to=None):
         issues = issues.filter(date__gte=date_from)
     if date_to:
         issues = issues.filter(date__lte=date_to)
-    return issues.annotate(page_count=Count("pages", filter=Q(pages__number__isnull=False)))
+    return issues.annotate(page_count=Count("pages"))
 
 
 def page_lookup(key, field="") -> dict:

@@ -44,6 +44,8 @@ def test_unnumbered_inner_page_is_read_at_its_own_address_until_an_editor_number
     assert "市征兵办消息" in reading and "2023-12-01." in reading    # cited without a page
     assert article_address in client.get("/feeds/taiyuan-daily/").content.decode()
     assert client.get(f"/api{address}").json()["number"] is None
+    (listed,) = client.get("/api/taiyuan-daily/issues/?from=2023-12-01&to=2023-12-01").json()["results"]
+    assert listed["pages"] == 1      # counted among the issue's pages, as on the home page
 
     page_correct(page=page, number=5)
     assert client.get(address)["Location"] == "/taiyuan-daily/2023-12-01/5/"
