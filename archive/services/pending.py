@@ -68,6 +68,12 @@ def reassembly_request(issue_ids) -> None:
     """Mark these issues owed a reassembly and send it once the caller's transaction commits."""
     ids = sorted(set(issue_ids))
     reassembly_owed(ids)
+    reassembly_send_on_commit(ids)
+
+
+def reassembly_send_on_commit(issue_ids) -> None:
+    """Send the reassembly these issues are owed (marked in this transaction) once it commits."""
+    ids = sorted(set(issue_ids))
     transaction.on_commit(lambda: pending_send(issues=ids, articles=[]))
 
 

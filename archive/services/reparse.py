@@ -12,7 +12,7 @@ from django.db import transaction
 from archive import text as textlayer
 from archive.models import Page
 from archive.services.ingest import page_reparse
-from archive.services.pending import reassembly_request
+from archive.services.pending import reassembly_send_on_commit
 from archive.services.reassemble import issue_lock
 
 
@@ -21,6 +21,6 @@ def page_reparse_now(*, page: Page) -> int:
     """Parse the page's raw text again with the current parser; returns how many of the
     editor's link decisions were carried over to the new fragments."""
     issue_lock(page.issue_id)
-    _, kept = page_reparse(page_id=page.pk, parsed=textlayer.parse_page(page.raw_text))
-    reassembly_request([page.issue_id])
+    _, kept = page_reparse(page_id=page.pk, parsed=textlayer.parse_page(page.raw_text))   # marks the issue owed
+    reassembly_send_on_commit([page.issue_id])
     return kept
