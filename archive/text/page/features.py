@@ -57,6 +57,12 @@ MAX_CREDIT_LINE = 60
 # head over 60 characters.
 MAX_DISPLAY_LINE = 60
 WINDOW_LINES = 3
+# Section heads come in series of one shape (高水平立法护航法治太原建设 / 高效能监督助推经济社会发展,
+# （一）… （二）…): a short line has siblings when lines of its length (within SIBLING_LENGTH),
+# start and marks stand within SIBLING_LINES of it. Headlines have them less often.
+SIBLING_LINES = 25
+SIBLING_LENGTH = 1
+MAX_SIBLING = 30
 WINDOW_CHARS = 240
 
 
@@ -217,6 +223,23 @@ def _window(texts: list[str], bigrams: list[frozenset[int]], indexes: range) -> 
     return frozenset().union(*parts)
 
 
+def _siblings(lines: list[PageLine], own: list[dict[str, str]]) -> list[str | None]:
+    """For each short line that ends no sentence, how many lines of its shape stand near it
+    ("0", "1", "2+"); None for the other lines. Lines are grouped by start and marks first: a
+    page has few short lines of each kind."""
+    groups: dict[tuple, list[tuple[int, int]]] = {}
+    for i, (line, mine) in enumerate(zip(lines, own)):
+        if len(line.text) <= MAX_SIBLING and mine["end"] not in ("sentence", "comma", "signoff"):
+            groups.setdefault((mine["start"], line.markdown, line.bold), []).append((i, len(line.text)))
+    result: list[str | None] = [None] * len(lines)
+    for members in groups.values():
+        for i, length in members:
+            count = sum(1 for k, other in members
+                        if k != i and abs(k - i) <= SIBLING_LINES and abs(other - length) <= SIBLING_LENGTH)
+            result[i] = "2+" if count >= 2 else str(count)
+    return result
+
+
 def _own(line: PageLine) -> dict[str, str]:
     """Features of a line on its own (also given, prefixed, to its neighbours)."""
     text, unit = line.text, line.unit
@@ -285,6 +308,7 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     # Whether the prose reads on into the next line, for a line that does not end a sentence.
     gains = [_gain(ngrams.break_gain(a, b)) if own[k]["end"] != "sentence" else None
              for k, (a, b) in enumerate(zip(texts, texts[1:]))]
+    siblings = _siblings(lines, own)
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
@@ -318,6 +342,10 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
             feats.append("inner_space")
         if text.startswith("“") and text.endswith("”"):
             feats.append("quoted")
+        if (count := siblings[i]) is not None:
+            feats.append(f"siblings={count}")
+            feats.append(f"siblings|p:end={count}|{own[i - 1]['end'] if i else 'none'}")
+            feats.append(f"siblings|md|bold={count}|{mine['md']}|{mine['bold']}|{page}")
         if i == 0:
             feats.append("first_line")
         if i == n - 1:
