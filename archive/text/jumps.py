@@ -60,10 +60,15 @@ def _direction(word: str) -> str:
     return "in" if word.endswith("接") else "out"
 
 
+def _may_jump(text: str) -> bool:
+    """False for text with no direction word: the common case, told without folding the text."""
+    return "接" in text or "转" in text
+
+
 def find_jumps(text: str, offset: int = 0) -> list[Jump]:
     """Every jump line in ``text``, in order, with spans shifted by ``offset``."""
-    if "接" not in text and "转" not in text:
-        return []   # the common case, without folding the text
+    if not _may_jump(text):
+        return []
     view = match_view(text)
     jumps = []
     for match in _BRACKETED.finditer(view):
@@ -98,6 +103,8 @@ def _jump(text: str, match: re.Match, word: str, page: str | None, offset: int) 
 
 def jump_at_end(text: str) -> Jump | None:
     """The jump line that ends ``text`` (trailing spaces allowed), or None. Spans are in ``text``."""
+    if not _may_jump(text):
+        return None
     stripped = text.rstrip()
     found = [jump for jump in find_jumps(stripped) if jump.end == len(stripped)]
     return found[-1] if found else None
@@ -105,6 +112,8 @@ def jump_at_end(text: str) -> Jump | None:
 
 def jump_at_start(text: str) -> Jump | None:
     """The jump line that starts ``text`` (leading spaces allowed), or None. Spans are in ``text``."""
+    if not _may_jump(text):
+        return None
     lead = len(text) - len(text.lstrip())
     found = [jump for jump in find_jumps(text) if jump.start == lead]
     return found[0] if found else None

@@ -15,6 +15,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..credits import match_credits
 from ..headlines import COLUMN_TAG, SUBHEADLINE_CUE, is_banner, is_series_line, leads_into_headline
@@ -223,14 +224,68 @@ def _window(texts: list[str], bigrams: list[frozenset[int]], indexes: range) -> 
     return frozenset().union(*parts)
 
 
-def _siblings(lines: list[PageLine], own: list[dict[str, str]]) -> list[str | None]:
+class _Own(NamedTuple):
+    """Features of a line on its own (also given, prefixed, to its neighbours), as strings."""
+
+    kind: str
+    md: str
+    bold: str
+    len: str
+    end: str
+    start: str
+    commas: str
+    stops: str
+    closed: str
+    byline: str
+    byline_only: str
+    jump_in: str
+    jump_out: str
+    signoff: str
+    gap: str
+    pos_first: str
+    pos_last: str
+    head_clause: str
+    tail_clause: str
+
+
+def _own(line: PageLine) -> _Own:
+    text, unit = line.text, line.unit
+    body = line.body
+    first_tag, last_tag = edge_tags(text)
+    head_clause, tail_clause = _open_clauses(text)
+    return _Own(
+        kind=unit.kind,
+        md=str(min(line.markdown, 2)),
+        bold=str(line.bold),
+        len=_length(len(text)),
+        # A sign-off glued to the last sentence ("…贡献。(李俊华)") ends the paragraph.
+        end="signoff" if body.signoff_start is not None else _end_class(text),
+        start=_start_class(text),
+        commas=str(min(text.count("，") + text.count(",") + text.count("、"), 3)),
+        stops=str(min(sum(map(text[:-1].count, "。！？!?；;")), 2)),   # the last character left out
+        closed=str(is_closed(text)),
+        byline=str(body.byline is not None),
+        # A byline with no text after it is a line of its own (本报记者 …), not a first paragraph.
+        byline_only=str(body.byline is not None and body.body is None),
+        jump_in=str(body.jump_in is not None),
+        jump_out=str(body.jump_out is not None),
+        signoff=str(body.signoff_start is not None),
+        gap=_gap(line.gap),
+        pos_first=first_tag,
+        pos_last=last_tag,
+        head_clause=head_clause,
+        tail_clause=tail_clause,
+    )
+
+
+def _siblings(lines: list[PageLine], own: list[_Own]) -> list[str | None]:
     """For each short line that ends no sentence, how many lines of its shape stand near it
     ("0", "1", "2+"); None for the other lines. Lines are grouped by start and marks first: a
     page has few short lines of each kind."""
     groups: dict[tuple, list[tuple[int, int]]] = {}
     for i, (line, mine) in enumerate(zip(lines, own)):
-        if len(line.text) <= MAX_SIBLING and mine["end"] not in ("sentence", "comma", "signoff"):
-            groups.setdefault((mine["start"], line.markdown, line.bold), []).append((i, len(line.text)))
+        if len(line.text) <= MAX_SIBLING and mine.end not in ("sentence", "comma", "signoff"):
+            groups.setdefault((mine.start, line.markdown, line.bold), []).append((i, len(line.text)))
     result: list[str | None] = [None] * len(lines)
     for members in groups.values():
         for i, length in members:
@@ -240,41 +295,52 @@ def _siblings(lines: list[PageLine], own: list[dict[str, str]]) -> list[str | No
     return result
 
 
-def _own(line: PageLine) -> dict[str, str]:
-    """Features of a line on its own (also given, prefixed, to its neighbours)."""
-    text, unit = line.text, line.unit
-    body = line.body
-    first_tag, last_tag = edge_tags(text)
-    head_clause, tail_clause = _open_clauses(text)
-    return {
-        "kind": unit.kind,
-        "md": str(min(line.markdown, 2)),
-        "bold": str(line.bold),
-        "len": _length(len(text)),
-        # A sign-off glued to the last sentence ("…贡献。(李俊华)") ends the paragraph.
-        "end": "signoff" if body.signoff_start is not None else _end_class(text),
-        "start": _start_class(text),
-        "commas": str(min(text.count("，") + text.count(",") + text.count("、"), 3)),
-        "stops": str(min(sum(map(text[:-1].count, "。！？!?；;")), 2)),   # the last character left out
-        "closed": str(is_closed(text)),
-        "byline": str(body.byline is not None),
-        # A byline with no text after it is a line of its own (本报记者 …), not a first paragraph.
-        "byline_only": str(body.byline is not None and body.body is None),
-        "jump_in": str(body.jump_in is not None),
-        "jump_out": str(body.jump_out is not None),
-        "signoff": str(body.signoff_start is not None),
-        "gap": _gap(line.gap),
-        "pos_first": first_tag,
-        "pos_last": last_tag,
-        "head_clause": head_clause,
-        "tail_clause": tail_clause,
-    }
-
-
 # The features of a line its neighbours are given, prefixed ("p:kind=body"): those two lines away
 # see the first ones, the lines next to it all.
 _NEAR = ("kind", "md", "bold", "len", "end", "byline", "jump_in")
 _BESIDE = _NEAR + ("start", "jump_out", "signoff", "commas", "gap", "pos_first", "pos_last")
+
+
+class _Strings(NamedTuple):
+    """A line's own features as strings, and as each neighbour reads them."""
+
+    own: list[str]
+    p: list[str]    # read by the line below it
+    n: list[str]    # read by the line above it
+    pp: list[str]
+    nn: list[str]
+
+
+# Each value of a feature as a line reads it and as its neighbours do ("end=comma", "p:end=comma",
+# "n:end=comma" …), made on first sight rather than formatted five times a line: every feature
+# has a closed set of values (buckets, flags, jieba's tags), a few hundred strings in all.
+_SPELLINGS: tuple[dict[str, tuple[str, str, str, str, str]], ...] = tuple({} for _ in _Own._fields)
+_NEAR_AT = tuple(map(_Own._fields.index, _NEAR))
+_BESIDE_AT = tuple(map(_Own._fields.index, _BESIDE))
+
+
+def _spellings(mine: _Own) -> list[tuple[str, str, str, str, str]]:
+    """The strings of each of a line's own features: its own, then as p, n, pp and nn read it."""
+    spellings = []
+    for key, value, known in zip(_Own._fields, mine, _SPELLINGS):
+        spelled = known.get(value)
+        if spelled is None:
+            own = f"{key}={value}"
+            spelled = known[value] = (own, "p:" + own, "n:" + own, "pp:" + own, "nn:" + own)
+        spellings.append(spelled)
+    return spellings
+
+
+def _strings(mine: _Own) -> _Strings:
+    """The strings of a line whose own features are ``mine``."""
+    spellings = _spellings(mine)
+    return _Strings(
+        own=[spelled[0] for spelled in spellings],
+        p=[spellings[k][1] for k in _BESIDE_AT],
+        n=[spellings[k][2] for k in _BESIDE_AT],
+        pp=[spellings[k][3] for k in _NEAR_AT],
+        nn=[spellings[k][4] for k in _NEAR_AT],
+    )
 
 
 def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) -> list[list[str]]:
@@ -282,11 +348,7 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
     that scores breaks, the committed one unless a training run gives its own)."""
     ngrams = ngrams or fluency.model()
     own = [_own(line) for line in lines]
-    # Each line's own features as strings once, and the parts its neighbours read, to be
-    # prefixed four times over.
-    own_feats = [[f"{key}={value}" for key, value in mine.items()] for mine in own]
-    near = [[f"{key}={mine[key]}" for key in _NEAR] for mine in own]
-    beside = [feats + [f"{key}={mine[key]}" for key in _BESIDE[len(_NEAR):]] for feats, mine in zip(near, own)]
+    strings = [_strings(mine) for mine in own]
     result = []
     n = len(lines)
     # A page that marks its headlines with # marks them all; one that sets section heads in
@@ -306,19 +368,19 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
         if k > i + 1 and k < n:
             runs_on_past_caption[i] = reads_on(texts[i], texts[k])
     # Whether the prose reads on into the next line, for a line that does not end a sentence.
-    gains = [_gain(ngrams.break_gain(a, b)) if own[k]["end"] != "sentence" else None
+    gains = [_gain(ngrams.break_gain(a, b)) if own[k].end != "sentence" else None
              for k, (a, b) in enumerate(zip(texts, texts[1:]))]
     siblings = _siblings(lines, own)
     for i, line in enumerate(lines):
         text = line.text
         mine = own[i]
-        feats = own_feats[i] + [
+        feats = strings[i].own + [
             page,
-            f"{page}|md={mine['md']}|bold={mine['bold']}",
-            f"{page}|len={mine['len']}|end={mine['end']}",
-            f"len|end={mine['len']}|{mine['end']}",
-            f"kind|end={mine['kind']}|{mine['end']}",
-            f"md|len={mine['md']}|{mine['len']}",
+            f"{page}|md={mine.md}|bold={mine.bold}",
+            f"{page}|len={mine.len}|end={mine.end}",
+            f"len|end={mine.len}|{mine.end}",
+            f"kind|end={mine.kind}|{mine.end}",
+            f"md|len={mine.md}|{mine.len}",
         ]
         if is_banner(texts, i):
             feats.append("banner_word")
@@ -344,8 +406,8 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
             feats.append("quoted")
         if (count := siblings[i]) is not None:
             feats.append(f"siblings={count}")
-            feats.append(f"siblings|p:end={count}|{own[i - 1]['end'] if i else 'none'}")
-            feats.append(f"siblings|md|bold={count}|{mine['md']}|{mine['bold']}|{page}")
+            feats.append(f"siblings|p:end={count}|{own[i - 1].end if i else 'none'}")
+            feats.append(f"siblings|md|bold={count}|{mine.md}|{mine.bold}|{page}")
         if i == 0:
             feats.append("first_line")
         if i == n - 1:
@@ -356,19 +418,19 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
                 feats.append(f"{tag}:none")
             elif offset in (-1, 1):
                 other = own[k]
-                feats += [f"{tag}:{feat}" for feat in beside[k]]
-                feats.append(f"{tag}|end={other['end']}|{mine['end']}")
-                feats.append(f"{tag}|len={other['len']}|{mine['len']}")
+                feats += getattr(strings[k], tag)
+                feats.append(f"{tag}|end={other.end}|{mine.end}")
+                feats.append(f"{tag}|len={other.len}|{mine.len}")
             else:
-                feats += [f"{tag}:{feat}" for feat in near[k]]
+                feats += getattr(strings[k], tag)
         if i > 0 and runs_on_after[i - 1]:
             feats.append("runs_on_from_prev")
         runs_on = runs_on_after[i]
-        feats.append(f"runs_on|len|commas={runs_on}|{mine['len']}|{mine['commas']}")
+        feats.append(f"runs_on|len|commas={runs_on}|{mine.len}|{mine.commas}")
         if runs_on:
             feats.append("runs_on_to_next")
         if runs_on_past_caption[i]:
-            feats.append(f"runs_on_past_caption|len={mine['len']}")
+            feats.append(f"runs_on_past_caption|len={mine.len}")
         # The words at a line's edges: a sentence starts with some (近年来, 记者, 10月) and a
         # column-cut tail with any; a title ends on a noun or a verb, a cut piece anywhere.
         feats.append(f"first={text[:2]}")
@@ -377,15 +439,15 @@ def features(lines: list[PageLine], ngrams: fluency.NgramModel | None = None) ->
         feats.append(f"last2={text[-2:]}")
         if i + 1 < n:
             # The words either side of the line break: 包河区|太湖新村 runs on, 意义|步履 need not.
-            feats.append(f"join_pos={mine['pos_last']}|{own[i + 1]['pos_first']}")
-            feats.append(f"join_clause={mine['tail_clause']}|{own[i + 1]['head_clause']}")
+            feats.append(f"join_pos={mine.pos_last}|{own[i + 1].pos_first}")
+            feats.append(f"join_clause={mine.tail_clause}|{own[i + 1].head_clause}")
             feats.append(f"n:first={texts[i + 1][:2]}")
             feats.append(f"n:first1={texts[i + 1][:1]}")
             if gains[i] is not None:
                 feats.append(f"fluency={gains[i]}")
         if i > 0:
             feats.append(f"p:last={texts[i - 1][-1:]}")
-            feats.append(f"p:join_clause={own[i - 1]['tail_clause']}|{mine['head_clause']}")
+            feats.append(f"p:join_clause={own[i - 1].tail_clause}|{mine.head_clause}")
         if len(text) <= MAX_DISPLAY_LINE:
             # Only a line short enough for display type or a section head can open a new
             # subject; for the others the cohesion around them is not worth its time.
