@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count, Min
 
 from archive.models import Article, Issue, Page, PendingIndex, WorkError
-from archive.services.pending import broker_check
+from archive.services.pending import broker_check, indexing_due
 
 LAST_ERRORS = 5
 PING_SECONDS = 2.0
@@ -39,7 +39,7 @@ def work_status(*, ping_seconds: float = PING_SECONDS) -> WorkStatus:
         articles=Article.objects.count(),
         reassembly_due=due["count"],
         reassembly_due_since=due["since"],
-        index_due=PendingIndex.objects.values("article_id").distinct().count(),
+        index_due=indexing_due(),
         index_due_since=PendingIndex.objects.aggregate(since=Min("created"))["since"],
         errors=list(WorkError.objects.all()[:LAST_ERRORS]),
         broker=settings.CELERY_BROKER_URL,

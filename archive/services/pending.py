@@ -66,15 +66,19 @@ def indexing_owed(article_ids) -> None:
 
 def reassembly_request(issue_ids) -> None:
     """Mark these issues owed a reassembly and send it once the caller's transaction commits."""
-    ids = sorted(set(issue_ids))
-    reassembly_owed(ids)
-    reassembly_send_on_commit(ids)
+    reassembly_owed(issue_ids)
+    reassembly_send_on_commit(issue_ids)
 
 
 def reassembly_send_on_commit(issue_ids) -> None:
     """Send the reassembly these issues are owed (marked in this transaction) once it commits."""
     ids = sorted(set(issue_ids))
     transaction.on_commit(lambda: pending_send(issues=ids, articles=[]))
+
+
+def indexing_due() -> int:
+    """How many articles are owed an index update (each once, however often it was marked)."""
+    return PendingIndex.objects.values("article_id").distinct().count()
 
 
 def indexing_request(article_ids) -> None:

@@ -3,8 +3,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from xapian_backend import InvalidIndexError
 
-from archive.models import Article, PendingIndex
+from archive.models import Article
 from archive.search.backend import StaleIndexError, archive_backend
+from archive.services.pending import indexing_due
 
 
 class Command(BaseCommand):
@@ -39,6 +40,6 @@ def _incomplete(indexed: int) -> str:
     """Why an index of ``indexed`` documents cannot serve the archive, or "" if it can: each
     article is one document, and only those queued for indexing may be missing."""
     articles = Article.objects.count()
-    if indexed >= articles - PendingIndex.objects.values("article_id").distinct().count():
+    if indexed >= articles - indexing_due():
         return ""
     return f"search index holds {indexed} of the archive's {articles} articles"
