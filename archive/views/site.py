@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import path, reverse
 
 from archive import selectors
-from archive.models import Article, Credit
+from archive.models import Article, Credit, page_label
 from archive.views import converters  # noqa: F401  (registers <isodate:> and <pagekey:>)
 from archive.views.citation import gbt7714
 from archive.views.reading import FragmentShape, printed_parts
@@ -117,7 +117,7 @@ def _page_missing(request, paper, date, key):
         issue = selectors.issue_get(paper=paper, date=date)
     except Http404:
         return _issue_missing(request, paper, date)
-    missing = f"第{key}版" if isinstance(key, int) else "这个版面"
+    missing = page_label(key) if isinstance(key, int) else "这个版面"
     return not_found(
         request,
         message=f"{issue}没有{missing}。本期各版：",
@@ -237,12 +237,12 @@ def article(request, paper, date, page, n):
             return _page_missing(request, paper, date, page)
         return not_found(
             request,
-            message=f"{printed.issue}{printed.label}没有第{n}篇文章。本版文章：",
+            message=f"{printed}没有第{n}篇文章。本版文章：",
             suggestions=[(article_title(a), a.get_absolute_url()) for a in printed.articles_starting.all()],
         )
     previous, following = selectors.article_neighbours(article=article)
     parts = _reading_parts(article)
-    pages = article.pages or [number for number in [article.first_page_number] if number is not None]
+    pages = article.pages or ([article.first_page_number] if article.first_page_number is not None else [])
     # The pages an article runs over are held; only a jump elsewhere needs asking about.
     elsewhere = {n for part in parts for n in (part.jump_from, part.jump_to) if n} - set(pages)
     held_pages = set(pages) | selectors.page_numbers(issue_id=article.issue_id, among=elsewhere)
