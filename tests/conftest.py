@@ -9,8 +9,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "peoples-daily"
 
 
 @pytest.fixture(autouse=True)
-def empty_search_index():
-    """Every test starts and ends with an empty search index.
+def search_backend():
+    """The search engine HAYSTACK_CONNECTIONS names, its index empty when every test starts and
+    ends (point the settings at a cluster to test one).
 
     Each test's database work is rolled back (or flushed) when it ends, but the Xapian index
     in the test settings' SEARCH_INDEX_DIR is one directory for the whole run: documents that
@@ -22,7 +23,7 @@ def empty_search_index():
 
     backend = connections["default"].get_backend()
     backend.clear()
-    yield
+    yield backend
     backend.clear()
 
 

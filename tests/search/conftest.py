@@ -1,16 +1,7 @@
-"""Search fixtures: the real Xapian engine in the test settings' temp index dir, cleared per test."""
+"""Search fixtures: the real Xapian engine in the test settings' temp index dir (emptied for every
+test by tests/conftest.py's search_backend)."""
 import pytest
 from django.core.management import call_command
-from haystack import connections
-
-
-@pytest.fixture
-def search_backend():
-    """An empty index on the engine HAYSTACK_CONNECTIONS names (point it at a cluster to test one)."""
-    backend = connections["default"].get_backend()
-    backend.clear()
-    yield backend
-    backend.clear()
 
 
 @pytest.fixture

@@ -86,18 +86,14 @@ def seeded(db, seeds_dir, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def indexed(db):
-    """Index every article in the database (in the test settings' private index), cleared after."""
-    from haystack import connections
-
+    """Index every article in the database (in the test settings' private index, which every
+    test starts empty: tests/conftest.py)."""
     from archive.search.indexing import index_articles
 
     def index():
         index_articles(list(Article.objects.values_list("pk", flat=True)))
 
-    backend = connections["default"].get_backend()
-    backend.clear()
-    yield index
-    backend.clear()
+    return index
 
 
 @pytest.fixture

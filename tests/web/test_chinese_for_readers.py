@@ -3,7 +3,6 @@ import html as htmllib
 import re
 
 import pytest
-from haystack import connections
 
 from archive.models import Issue
 from archive.search.indexing import index_articles
@@ -35,12 +34,9 @@ def latin_words(page: str) -> set[str]:
 
 @pytest.fixture
 def indexed(front_page):
-    """The front page's articles in an index of their own."""
-    backend = connections["default"].get_backend()
-    backend.clear()
+    """The front page's articles, indexed."""
     index_articles([article.pk for article in front_page.values() if hasattr(article, "headline")])
-    yield front_page
-    backend.clear()
+    return front_page
 
 
 @pytest.mark.parametrize("reason", ENGLISH_REASONS)

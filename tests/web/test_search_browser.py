@@ -5,7 +5,6 @@ import json
 
 import pytest
 from django.core.management import call_command
-from haystack import connections
 
 from archive.search.indexing import index_articles
 from tests.factories import NewspaperFactory
@@ -29,16 +28,12 @@ QUERIES = {"years": {"q": "发展"}, "months": {"q": "发展", "from": "2019-01-
 @pytest.fixture
 def searchable(seeds_dir, django_capture_on_commit_callbacks):
     """The seed pages and a few articles of 人民日报, indexed."""
-    backend = connections["default"].get_backend()
-    backend.clear()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("ingest", str(seeds_dir), verbosity=0)
     NewspaperFactory(slug="renmin-ribao", name="人民日报", place="北京")
     articles = [make_article(headline=headline, body=body, date=date, page=page, kind=kind, paper="renmin-ribao")
                 for date, page, kind, headline, body in RENMIN]
     index_articles([article.pk for article in articles])
-    yield
-    backend.clear()
 
 
 # axe is injected as an inline script: pages that run it open with bypass_csp.
