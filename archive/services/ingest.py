@@ -329,19 +329,27 @@ def _write_parse(page: Page, parsed) -> None:
     fragments = Fragment.objects.bulk_create(
         [_fragment_row(page, fragment) for fragment in parsed.fragments]
     )
-    Block.objects.bulk_create(
-        [
-            Block(
-                page=page,
-                order=order,
-                start=block.start,
-                end=block.end,
-                kind=block.kind,
-                fragment=fragments[block.fragment] if block.fragment is not None else None,
-            )
-            for order, block in enumerate(parsed.blocks)
-        ]
-    )
+    _write_blocks(page, parsed.blocks, [fragment.pk for fragment in fragments])
+
+
+def _write_blocks(page: Page, blocks, fragment_ids: list[int]) -> None:
+    """The page's blocks in one statement: the rows Block.objects.bulk_create wrote, without a
+    model instance and Django's preparation of each value for every one of some 150 blocks a
+    page (~5 ms a page in Python, for the same single UNNEST statement)."""
+    if not blocks:
+        return
+    columns = ([], [], [], [], [])
+    for order, block in enumerate(blocks):
+        values = (order, block.start, block.end, block.kind,
+                  fragment_ids[block.fragment] if block.fragment is not None else None)
+        for column, value in zip(columns, values):
+            column.append(value)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f'INSERT INTO {Block._meta.db_table} (page_id, "order", "start", "end", kind, fragment_id) '
+            "SELECT %s, * FROM UNNEST(%s::integer[], %s::integer[], %s::integer[], %s::text[], %s::bigint[])",
+            [page.pk, *columns],
+        )
 
 
 def _fragment_row(page: Page, fragment) -> Fragment:
