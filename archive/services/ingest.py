@@ -186,17 +186,25 @@ def _same_page(source: SourceFile, sha256: str) -> dict | None:
     A file whose place names its paper, date and page is that page: it is unchanged when the
     page holds the same bytes (two issues may well print identical pages). A file without
     that is known by its bytes alone.
+
+    One query: the pages holding these bytes (few), in the pages' own order, chosen from here.
     """
-    pages = Page.objects.filter(sha256=sha256)
-    fields = ("pk", "issue_id", "parser_version")
+    rows = Page.objects.filter(sha256=sha256).order_by("issue", "number", "pk").values(
+        "pk", "issue_id", "parser_version", "number", "source_name", "locked_fields",
+        "issue__date", "issue__newspaper__slug",
+    )
+    candidates = list(rows)
     if source.paper and source.date and source.page:
-        placed = pages.filter(issue__newspaper__slug=source.paper, issue__date=source.date, number=source.page)
-        found = placed.values(*fields).first()
-        if found:
-            return found
+        for row in candidates:
+            if (row["issue__newspaper__slug"], row["issue__date"], row["number"]) == (source.paper, source.date, source.page):
+                return _page_found(row)
         # A page an editor moved (services.corrections) is where the editor put it.
-        pages = pages.filter(source_name=source.path.name).exclude(locked_fields=[])
-    return pages.values(*fields).first()
+        candidates = [row for row in candidates if row["source_name"] == source.path.name and row["locked_fields"]]
+    return _page_found(candidates[0]) if candidates else None
+
+
+def _page_found(row: dict) -> dict:
+    return {"pk": row["pk"], "issue_id": row["issue_id"], "parser_version": row["parser_version"]}
 
 
 def page_reparse(*, page_id: int, parsed) -> tuple[Page, int]:
