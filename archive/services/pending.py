@@ -52,9 +52,11 @@ def reassembly_owed(issue_ids) -> None:
     """Mark these issues as owed a reassembly, in the caller's transaction (the row update also
     locks each issue until it commits, so reassembly never runs beside a half-written page)."""
     ids = sorted(set(issue_ids))
-    if ids:
+    if len(ids) > 1:
         # Locked in id order first: two callers marking many issues at once never deadlock.
+        # (One issue's row is locked by the update itself: ingest marks one a page.)
         list(Issue.objects.filter(pk__in=ids).order_by("pk").select_for_update().values_list("pk", flat=True))
+    if ids:
         Issue.objects.filter(pk__in=ids).update(reassembly_due=Coalesce("reassembly_due", Now()), reassembly_sent=None)
 
 
