@@ -346,12 +346,10 @@ def _write_blocks(page: Page, blocks, fragment_ids: list[int]) -> None:
     page (~5 ms a page in Python, for the same single UNNEST statement)."""
     if not blocks:
         return
-    columns = ([], [], [], [], [])
-    for order, block in enumerate(blocks):
-        values = (order, block.start, block.end, block.kind,
-                  fragment_ids[block.fragment] if block.fragment is not None else None)
-        for column, value in zip(columns, values):
-            column.append(value)
+    rows = [(order, block.start, block.end, block.kind,
+             fragment_ids[block.fragment] if block.fragment is not None else None)
+            for order, block in enumerate(blocks)]
+    columns = [list(column) for column in zip(*rows)]
     with connection.cursor() as cursor:
         cursor.execute(
             f'INSERT INTO {Block._meta.db_table} (page_id, "order", "start", "end", kind, fragment_id) '
