@@ -15,8 +15,10 @@ Truth (``TruthArticle``), under DESIGN.md's export-record contract:
 - ``section_heads`` (``is_section_head``): paragraphs that are neither first nor last, ≤ 30
   characters, hold at least two CJK characters, do not end with terminal or lead-in punctuation
   (。！？；…：，、), and are not labels (``is_label``); numbered heads (（一）…, 一、…, 1.…) count;
-- ``contributors`` (``credits``): (name, role) read from the byline, sign-offs (（李俊华）), reporter
-  lines (本报记者 X), …摄, 整理, 编译, 版式设计：, 制图：, 责任编辑：, and the captions the layout adds.
+- ``contributors`` (``credits``): (name, role) read from the byline and every later dispatch line
+  (本报X电 （记者 …）, 本报X电 （张文、杨希壮）), sign-offs (（李俊华）, （本报记者 李昌禹）,
+  （原韬雄  王  韬）, （综合…报道）, （新华社X电  记者 …）), reporter lines (本报记者 X), …摄, 整理, 编译,
+  版式设计：, 制图：, 责任编辑：, and the captions the layout adds.
 
 A jump cuts an article between paragraphs (``paragraph``), after a clause (``clause``), inside a
 jieba word (``word``) or after a sentence inside a paragraph (``sentence``, one cut in ten: where a
@@ -148,10 +150,21 @@ def _names(text: str) -> list[str]:
             continue
         if all(len(b) >= 2 for b in bits):
             out += bits
-        elif len("".join(bits)) <= 3 or len(bits) % 2:
+        elif len("".join(bits)) <= 3 or all(len(b) == 1 for b in bits) and len(bits) % 2:
             out.append("".join(bits))
         else:
-            out += ["".join(bits[k:k + 2]) for k in range(0, len(bits), 2)]
+            # Single characters pair up (原韬雄  王  韬  高  峰: 原韬雄, 王韬, 高峰).
+            pending = ""
+            for bit in bits:
+                if len(bit) >= 2 and not pending:
+                    out.append(bit)
+                    continue
+                pending += bit
+                if len(pending) >= 2:
+                    out.append(pending)
+                    pending = ""
+            if pending:
+                out.append(pending)
     return [n for n in out if 2 <= len(n) <= 4 and _cjk(n) == len(n)]
 
 
@@ -164,12 +177,17 @@ def credits(byline: str | None, paragraphs: list[str], captions: list[str] = ())
 
     def reporters(text: str) -> None:
         for m in re.finditer(r"(?:特约)?(?:记者|通讯员)[ \u3000\xa0]*([^（）()记通]+)", text):
-            add(_names(m.group(1)), "reporter")
+            add(_names(m.group(1).removesuffix("报道")), "reporter")
+
+    def dispatch(text: str) -> None:
+        m = re.search(r"[（(]([^）)]*)[）)]", text)
+        if m and re.search("记者|通讯员", m.group(1)):
+            reporters(m.group(1))
+        elif m and re.search(r"电[ \u3000\xa0]*[（(]", text):
+            add(_names(m.group(1)), "reporter")     # 本报巴中2月20日电 （张文、杨希壮）: the reporters
 
     if byline:
-        m = re.search(r"[（(]([^）)]*)[）)]", byline)
-        if m:
-            reporters(m.group(1))
+        dispatch(byline)
     for k, p in enumerate(list(paragraphs) + list(captions)):
         is_caption = k >= len(paragraphs)
         last = k == len(paragraphs) - 1
@@ -190,6 +208,14 @@ def credits(byline: str | None, paragraphs: list[str], captions: list[str] = ())
             reporters(p)
         elif last and _bracketed(p) and (name := _name(p[1:-1])) and 2 <= len(name) <= 4 and _cjk(name) == len(name):
             add([name], "reporter")     # a sign-off: （李俊华）
+        elif _bracketed(p) and re.search("记者|通讯员", p) and not re.search("整理|编译", p):
+            reporters(p[1:-1])          # （本报记者  李昌禹）, （新华社杭州2月24日电  记者何玲玲）, under each story
+        elif last and (m := re.match(r"^[（(](?:综合)?([\u4e00-\u9fff][\u4e00-\u9fff \u3000\xa0、]*?)(?:报道)?[）)]$", p)) \
+                and not re.search("记者|通讯员|整理|编译", p) \
+                and "".join(_names(m.group(1))) == re.sub(r"[\s\u3000\xa0、]", "", m.group(1)):
+            add(_names(m.group(1)), "reporter")     # names only: （原韬雄  王  韬  高  峰）, （综合陆娅楠、宋豪新报道）
+        elif k and (m := BYLINE.match(p)):
+            dispatch(m.group(0))        # a later dispatch of a digest: 本报北京2月21日电 （记者王珂）
         elif last and (m := GLUED_SIGNOFF.search(p)):
             add(_names(m.group(1)), "reporter")     # …贡献。(李俊华、李思明)
         elif (m := re.match(rf"^(?:作者[：:]|文[/／])[ \u3000\xa0]*({NAMES})$", p)):

@@ -19,12 +19,16 @@ _BYLINE = re.compile(
     r"^(?P<head>本报讯|本报评|(?:本报|据?新华社|人民日报)(?:[\u4e00-\u9fff]{0,8}?\d{1,2}月\d{1,2}日)?(?:专)?电)"
     r"(?:\s{0,3}" + _CREDIT_PARENS + r"|(?<=日电)\s{0,3}" + _NAME_PARENS + r")?"
 )
-_SIGNOFF = re.compile(r"\(\s{0,2}(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、,]{1,40}?)\s{0,2}\)\s*$")
+# A sign-off: (李俊华), (本报记者 李昌禹), and the names of a compiled report (综合陆娅楠、宋豪新报道).
+_SIGNOFF = re.compile(
+    r"\(\s{0,2}(?:综合)?(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、,]{1,40}?)(?:报道)?\s{0,2}\)\s*$"
+)
 # An author line under a commentary's headline: "文/张三", "□ 张三", or an affiliation then the
 # name after a wide gap ("中国人民大学新闻学院教授  宋建武").
+# Neither a chapter's number (第二章  职责) nor a box label (■记者手记) is a name.
 _AUTHOR_LINE = re.compile(
-    r"^(?:(?:文|作者)\s{0,2}[/:：]\s{0,2}|[□■]\s{0,2}|[\u4e00-\u9fff、]{2,30}\s{2,})"
-    r"(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、]{1,20})$"
+    r"^(?:(?:文|作者)\s{0,2}[/:：]\s{0,2}|[□■]\s{0,2}|(?!第[一二三四五六七八九十百\d]+[章节条款篇部])[\u4e00-\u9fff、]{2,30}\s{2,})"
+    r"(?!记者)(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、]{1,20})$"
 )
 _REPORTER_LINE = re.compile(r"^\s*(?:本报)?记者[:：\s]\s*(?P<names>[\u4e00-\u9fff][\u4e00-\u9fff 、,]{1,120})\s*$")
 
@@ -65,7 +69,7 @@ def match_signoff(line: str) -> tuple[int, list[str]] | None:
     before = line[:match.start()].rstrip()
     if before and before[-1] not in "。!?！？…”\"":
         return None
-    names = split_names(match.group("names"))
+    names = credit_names(match.group("names"))
     return (match.start(), names) if names else None
 
 

@@ -14,7 +14,7 @@ from .names import split_names
 # corpus's captioned photos carry one).
 _AGENCY = r"(?:\(\s*[\u4e00-\u9fff]{2,8}\s*\))?"
 _CREDIT = re.compile(
-    r"(?:(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)\s{0,2})?"
+    r"(?:(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员)\s{0,4})?"
     r"(?P<names>[\u4e00-\u9fff](?:[\u4e00-\u9fff 、]{0,30}?[\u4e00-\u9fff])?)\s{0,3}摄\s*" + _AGENCY + r"\s*$"
 )
 _ENDS_CREDIT = re.compile(r"摄\s*" + _AGENCY + r"$")

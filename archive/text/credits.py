@@ -31,8 +31,12 @@ _BRACKETED = (
     (re.compile(r"\(\s{0,2}" + _ROLE + _NAMES + r"\s{0,2}整理\s{0,2}\)\s*$"), COMPILER),
     (re.compile(r"\(\s{0,2}" + _ROLE + _NAMES + r"\s{0,2}编译\s{0,2}\)\s*$"), TRANSLATOR),
 )
-# A photo story's credit line: "汤德宏 杨玉岗摄影报道", "本报记者 王 迪摄".
-_PHOTO_REPORT = re.compile(r"^\s*" + _ROLE + _NAMES + r"\s{0,3}摄影报道\s*$")
+# A photo story's credit line: "汤德宏 杨玉岗摄影报道", "刘振清  张  敏摄影报道(影像中国)".
+_PHOTO_REPORT = re.compile(r"^\s*" + _ROLE + _NAMES + r"\s{0,3}摄影报道\s*(?:\(\s*[\u4e00-\u9fff]{2,8}\s*\))?\s*$")
+# A dispatch's end dateline with its reporters: "(新华社杭州2月24日电  记者何玲玲、沈锡权)".
+_END_DISPATCH = re.compile(
+    r"\(\s{0,2}据?(?:本报|新华社|人民日报)[^()]{0,24}?电\s{0,3}(?P<credit>(?:特约)?(?:记者|通讯员)[^()]{1,40}?)\s{0,2}\)\s*$"
+)
 # Names in a credit slot run up to four characters (two-character names padded to three).
 _MAX_NAME = 4
 # What every grammar below needs somewhere in the line: a role's colon or slash, a bracket, 摄,
@@ -42,7 +46,11 @@ _MAY_CREDIT = re.compile(r"[:：/(摄□■]|记者|\s\s")
 
 
 def _names(text: str) -> list[str]:
-    names = bylines.credit_names(text)
+    return _short(bylines.credit_names(text))
+
+
+def _short(names: list[str]) -> list[str]:
+    """``names`` when every one fits a name slot, else []."""
     return names if names and all(len(name) <= _MAX_NAME for name in names) else []
 
 
@@ -77,10 +85,14 @@ def match_credits(line: str) -> list[Credit]:
         caption = captions.match_caption(line)
         if caption:
             _add(found, caption[1], PHOTOGRAPHER)
+    if not found and (match := _END_DISPATCH.search(line)):
+        _add(found, _names(match.group("credit")), REPORTER)
     if not found:
+        # A name slot holds at most _MAX_NAME characters: (本报柏林电) is an end dateline and
+        # 看人民映像  品百味人生 a pointer to the paper's app, not credits.
         signoff = bylines.match_signoff(line)
         if signoff:
-            _add(found, signoff[1], REPORTER)
-        _add(found, bylines.match_reporter_line(line), REPORTER)
-        _add(found, bylines.match_author_line(line), AUTHOR)
+            _add(found, _short(signoff[1]), REPORTER)
+        _add(found, _short(bylines.match_reporter_line(line)), REPORTER)
+        _add(found, _short(bylines.match_author_line(line)), AUTHOR)
     return found

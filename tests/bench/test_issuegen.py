@@ -78,6 +78,17 @@ def test_bylines_heads_and_credits_on_known_text():
     assert credits(None, ["正文。", "郑山河摄（人民视觉）"]) == [("郑山河", "photographer")]
     assert credits(None, ["正文。", "王鸿义\xa0\xa0陈严雪摄影报道（影像中国）"]) == [("王鸿义", "photographer"), ("陈严雪", "photographer")]
     assert credits(None, ["正文。", "（作者为北京大学教授，本报记者吕强整理）"]) == [("吕强", "compiler")]
+    assert credits("本报武汉2月21日电\xa0（万建辉）", ["正文。", "（本报记者\xa0李昌禹）"]) == [
+        ("万建辉", "reporter"), ("李昌禹", "reporter")]
+    assert credits(None, ["正文。", "（原韬雄\xa0\xa0王\xa0\xa0韬\xa0\xa0高\xa0\xa0峰）"]) == [
+        ("原韬雄", "reporter"), ("王韬", "reporter"), ("高峰", "reporter")]
+    assert credits(None, ["正文。", "（综合陆娅楠、宋豪新报道）"]) == [("陆娅楠", "reporter"), ("宋豪新", "reporter")]
+    assert credits(None, ["正文。", "（本报柏林电）"]) == []
+    assert credits(None, ["正文。", "（本报记者\xa0蒋升阳整理）"]) == [("蒋升阳", "compiler")]
+    assert credits(None, ["正文。", "（本报记者 张 璁整理）"]) == [("张璁", "compiler")]
+    assert credits(None, ["正文。", "（上海商学院教授\xa0周\xa0勇）"]) == []
+    assert credits(None, ["本报北京2月18日电 （记者贺勇）记者获悉。", "本报北京2月21日电 （记者王珂）商务部称。"]) == [
+        ("王珂", "reporter")]
     assert [is_label(t) for t in ("曹\xa0\xa0一图\xa0\xa0杨立新文", "——习近平", "核心阅读", "（本报莫斯科电）", "读懂文", "用心绘")] == [
         True, True, True, True, False, False]
 

@@ -3,6 +3,7 @@ import pytest
 
 from archive.text.bylines import match_author_line, match_byline, match_reporter_line, match_signoff
 from archive.text.captions import match_caption, match_credit_line
+from archive.text.credits import match_credits
 from archive.text.normalise import match_view
 
 
@@ -96,7 +97,28 @@ def test_credit_lines():
     ("中国人民大学新闻学院教授  宋建武", ["宋建武"]),
     ("践行殷殷嘱托  彰显省会担当", []),
     ("韦韬主持并讲话 常书铭讲话", []),
+    ("第二章  职责", []),
+    ("■记者手记", []),
 ])
 def test_author_lines(line, names):
     """A commentary's author line names its authors; headline pairs are not author lines."""
     assert match_author_line(line) == names
+
+
+@pytest.mark.parametrize("line, credits", [
+    ("（本报记者\xa0李昌禹）", [("李昌禹", "reporter")]),
+    ("（综合陆娅楠、宋豪新、常者飞报道）", [("陆娅楠", "reporter"), ("宋豪新", "reporter"), ("常者飞", "reporter")]),
+    ("（原韬雄\xa0\xa0王\xa0\xa0韬\xa0\xa0高\xa0\xa0峰）", [("原韬雄", "reporter"), ("王韬", "reporter"), ("高峰", "reporter")]),
+    ("新华社记者\xa0\xa0\xa0朱旭东摄", [("朱旭东", "photographer")]),
+    ("（本报柏林电）", []),
+    ("看人民映像\u3000\u3000品百味人生", []),
+    ("第二章\xa0\xa0职责", []),
+    ("■记者手记", []),
+    ("（新华社杭州2月24日电\xa0记者何玲玲、沈锡权）", [("何玲玲", "reporter"), ("沈锡权", "reporter")]),
+    ("刘振清\xa0\xa0张\xa0\xa0敏摄影报道（影像中国）", [("刘振清", "photographer"), ("张敏", "photographer")]),
+], ids=["reporter-signoff", "compiled-report", "padded-names", "wide-photo-credit", "end-dateline", "app-promo",
+        "chapter-head", "box-label", "end-dispatch", "photo-story-agency"])
+def test_closing_credits_name_people_not_role_words(line, credits):
+    """Every name of a credit with its role; a role word, an end dateline or a pointer to the
+    paper's app is no one's name (seen in 2019-02 pages, bench/articles.py)."""
+    assert [(c.name, c.role) for c in match_credits(match_view(line))] == credits
