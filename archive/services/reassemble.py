@@ -223,9 +223,9 @@ def _paragraphs_and_heads(fragment: Fragment) -> tuple[list[str], list[int]]:
     return _paragraphs(fragment), heads
 
 
-def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int]]:
-    """The paragraphs of a chain of fragments joined across their jumps, and the indexes of
-    the section heads among them.
+def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int], list[str]]:
+    """The paragraphs of a chain of fragments joined across their jumps, the indexes of the
+    section heads among them, and why a join is in doubt (a reason per doubtful seam).
 
     A paragraph cut by the jump is joined (``assembly.join_paragraphs``), so the heads of a
     later fragment move by the paragraphs before it, less one when the cut joined two. A
@@ -233,6 +233,7 @@ def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int]]:
     """
     paragraphs: list[str] = []
     heads: list[int] = []
+    doubts: list[str] = []
     for fragment in chain:
         own, own_heads = _paragraphs_and_heads(fragment)
         before = len(paragraphs)
@@ -240,10 +241,13 @@ def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int]]:
             joined = paragraphs + own
         else:
             joined = assembly.join_paragraphs(paragraphs, own)
+            doubt = assembly.doubtful_join(paragraphs, own)
+            if doubt is not None:
+                doubts.append(f"a jump cut after a full stop: one paragraph or two? (p={doubt:.2f})")
         shift = before - (before + len(own) - len(joined))
         heads += [shift + index for index in own_heads]
         paragraphs = joined
-    return paragraphs, heads
+    return paragraphs, heads, doubts
 
 
 def _chains(fragments, by_id, next_of, prev_of):
@@ -273,7 +277,7 @@ def _chains(fragments, by_id, next_of, prev_of):
 def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -> bool:
     """Set the article's derived fields from its chain; True if anything changed."""
     first = chain[0]
-    paragraphs, section_heads = chain_text(chain)
+    paragraphs, section_heads, doubts = chain_text(chain)
     captions = [caption for fragment in chain for caption in fragment.captions]
     pages = []
     for fragment in chain:
@@ -296,6 +300,7 @@ def _apply(article: Article, chain: list[Fragment], links: list[Continuation]) -
     review = [c for c in links if c.needs_review and c.status != Continuation.Status.CONFIRMED]
     reasons = ["uncertain continuation link"] if review else []
     reasons += [f"uncertain segmentation: {f.review}" for f in chain if f.review]
+    reasons += doubts
     values = {
         "first_page_number": first.page.number,
         "kicker": first.kicker,

@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, join_paragraphs, match_jumps
+from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, doubtful_join, join_paragraphs, match_jumps
 from archive.assembly import features as F
 from archive.assembly.match import assign, confidence
 from archive.assembly.text import ends_sentence
@@ -34,16 +34,28 @@ def test_ends_sentence(text, expected):
     assert ends_sentence(text) is expected
 
 
+# A whole paragraph and the next (a jump between paragraphs), and a paragraph cut in two after a
+# full stop: two short pieces whose prose reads on (assembly.text.runs_on).
+WHOLE = ("近年来，我市坚持以人民为中心的发展思想，持续加大民生投入，全年民生支出占一般公共预算支出的比重保持在八成以上，"
+         "教育、医疗、养老等领域的短板加快补齐，群众的获得感、幸福感、安全感不断增强。")
+NEXT = ("据了解，今年全市将新建和改扩建中小学、幼儿园四十所，新增学位两万余个，同时推进基层医疗卫生机构标准化建设，"
+        "让群众在家门口就能享受到优质便捷的医疗服务。")
+PIECE = "双方同意在相关领域合作规划或制定行动计划。"
+REST = "加方支持中方举办第二届高峰论坛，愿同中方加强沟通协调。"
+
+
 @pytest.mark.parametrize("head, tail, expected", [
     (["甲。", "全市上下正坚"], ["决贯彻。", "乙。"], ["甲。", "全市上下正坚决贯彻。", "乙。"]),
     (["他要求，"], ["确保安全。"], ["他要求，确保安全。"]),
-    (["第一句。"], ["第二句。"], ["第一句。", "第二句。"]),
-    (["他说：“好。”"], ["第二段。"], ["他说：“好。”", "第二段。"]),
+    ([WHOLE], [NEXT], [WHOLE, NEXT]),
+    ([WHOLE[:-1] + "：“好。”"], [NEXT], [WHOLE[:-1] + "：“好。”", NEXT]),
+    (["甲。", PIECE], [REST], ["甲。", PIECE + REST]),
     ([], ["尾。"], ["尾。"]),
     (["头"], [], ["头"]),
 ])
 def test_join_paragraphs(head, tail, expected):
-    """A head cut mid-sentence joins the tail's first paragraph; a finished one stays apart."""
+    """A head cut mid-sentence joins the tail's first paragraph; one cut after a full stop joins
+    it when the two read as one paragraph, and a whole paragraph stays apart."""
     assert join_paragraphs(head, tail) == expected
 
 
@@ -197,3 +209,16 @@ def test_six_by_six_all_link_one_to_one():
     outs = [JumpOut(i, 1, 3, i, f"标题{i}号文章", (f"第{i}篇文章讲述城市建设第{i}期工程，",)) for i in range(6)]
     ins = [JumpIn(10 + i, 3, 1, i, None, (f"第{i}期工程进展顺利。",)) for i in range(6)]
     assert pair(outs, ins) == {(i, 10 + i) for i in range(6)}
+
+
+def test_only_a_join_near_even_odds_is_in_doubt():
+    """A cut after a full stop is a guess near even odds: those go to an editor, clear ones do not,
+    and a cut mid-sentence is never in doubt."""
+    from archive.assembly.text import JOIN_DOUBT, runs_on
+
+    assert doubtful_join(["全市上下正坚"], ["决贯彻。"]) is None
+    assert doubtful_join([WHOLE], [NEXT]) is None and runs_on(WHOLE, NEXT) < 0.5 - JOIN_DOUBT
+    assert doubtful_join([PIECE], [REST]) is None and runs_on(PIECE, REST) > 0.5 + JOIN_DOUBT
+    near = WHOLE[:60] + "。"
+    assert abs(runs_on(near, NEXT) - 0.5) < JOIN_DOUBT
+    assert doubtful_join([near], [NEXT]) == runs_on(near, NEXT)

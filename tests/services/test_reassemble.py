@@ -127,16 +127,17 @@ def jumped_fragments(*, head=HEAD, tail=TAIL, head_heads=(1,), tail_heads=(1,), 
 
 def test_chain_text_shifts_section_heads_across_a_cut_paragraph():
     """A head in the later fragment moves by the paragraphs before it, less the one the cut joined."""
-    paragraphs, heads = chain_text([Fragment(text=HEAD, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
+    paragraphs, heads, _ = chain_text([Fragment(text=HEAD, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
     assert paragraphs[2] == "全市上下要坚决贯彻省委决策部署，推动经济高质量发展。"
     assert len(paragraphs) == 5 and heads == [1, 3]
     assert [paragraphs[i] for i in heads] == ["一、坚持高质量发展", "二、守牢安全底线"]
 
 
 def test_chain_text_shifts_section_heads_after_a_whole_paragraph():
-    """A fragment that ends on a full stop joins nothing: the later heads move by all before them."""
-    head = "本报讯 会议召开。\n\n一、坚持高质量发展\n\n全市上下要坚决贯彻部署。"
-    paragraphs, heads = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
+    """A fragment that ends on a whole paragraph joins nothing: the later heads move by all before them."""
+    head = ("本报讯 会议召开。\n\n一、坚持高质量发展\n\n全市上下要坚决贯彻部署，推动各项工作落地见效，以实干实绩检验学习成效，"
+            "在新的起点上奋力谱写高质量发展新篇章，为全省大局作出省会应有的贡献。")
+    paragraphs, heads, _ = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=TAIL, section_heads=[1])])
     assert len(paragraphs) == 6 and heads == [1, 4]
 
 
@@ -144,7 +145,7 @@ def test_chain_text_never_joins_a_section_head_across_the_cut():
     """A section head on either side of the cut stays a paragraph of its own (it ends on no full stop)."""
     head = "本报讯 会议召开。\n\n一、坚持高质量发展"
     tail = "二、守牢安全底线\n\n全市上下要坚决贯彻部署。"
-    paragraphs, heads = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=tail, section_heads=[0])])
+    paragraphs, heads, _ = chain_text([Fragment(text=head, section_heads=[1]), Fragment(text=tail, section_heads=[0])])
     assert paragraphs == ["本报讯 会议召开。", "一、坚持高质量发展", "二、守牢安全底线", "全市上下要坚决贯彻部署。"]
     assert heads == [1, 2]
 
