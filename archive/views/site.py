@@ -210,6 +210,7 @@ def credit_groups(article):
 REVIEW_NOTICES = (
     ("uncertain segmentation", "本文分段待编辑核对"),
     ("uncertain continuation link", "本文跨版拼接待编辑核对"),
+    ("a jump cut after a full stop", "本文转版处是否分段待编辑核对"),
     ("belong to another article", "本文有部分内容已归入另一篇文章，待编辑核对"),
 )
 REVIEW_NOTICE_OTHER = "本文的拼接或识别结果尚未经编辑确认"
