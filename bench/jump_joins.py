@@ -1,6 +1,6 @@
 """Fit and check the jump-join model: is a paragraph cut by a jump after a full stop one paragraph or two?
 
-    .venv/bin/python bench/jump_joins.py [--issues 400] [--seed 5]
+    .venv/bin/python bench/jump_joins.py [--issues 400] [--seed 5] [--eval-issues 200]
 
 A jump cuts an article where its column ends. When the head's last line ends a sentence, the
 cut may fall between two paragraphs or between two sentences of one paragraph, and OCR'd text
@@ -29,6 +29,9 @@ from archive.text.normalise import ends_sentence, match_view  # noqa: E402
 from archive.text.page import fluency  # noqa: E402
 from bench.issuegen import generate_issues  # noqa: E402
 from bench.train_segmenter import EVAL_MONTH, count_prose  # noqa: E402
+
+
+DOUBT_BANDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 
 
 def cut_after_sentence(issues: int, seed: int, month: str, part: str | None = None):
@@ -62,19 +65,20 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
 
 
 def table(title: str, rows: list[tuple[str, str, bool]], probability) -> None:
-    """How often never joining and joining at even odds are right, and what the doubt band
-    (``JOIN_DOUBT``) sends to an editor."""
+    """How often never joining and joining at even odds are right, and what each doubt band
+    (``JOIN_DOUBT`` among them) would send to an editor."""
     ones = sum(one for _, _, one in rows)
     odds = [(probability(before, after), one) for before, after, one in rows]
     right = [(p > 0.5) == one for p, one in odds]
-    doubt = [abs(p - 0.5) < JOIN_DOUBT for p, _ in odds]
     print(f"\n{title}: {len(rows)} jumps whose head ends a sentence, {ones} of them one paragraph")
     print(f"{'rule':34} {'right':>7} {'share':>7}")
     print(f"{'never join (before)':34} {len(rows) - ones:7d} {(len(rows) - ones) / len(rows):7.1%}")
     print(f"{'join when runs_on > 0.5':34} {sum(right):7d} {sum(right) / len(rows):7.1%}")
-    print(f"within {JOIN_DOUBT} of even odds (to review): {sum(doubt)} joins, "
-          f"{sum(d and not r for d, r in zip(doubt, right))} of the {right.count(False)} wrong ones, "
-          f"{sum(d and r for d, r in zip(doubt, right))} of the {sum(right)} right ones")
+    print(f"{'to review: within':>18} {'joins':>6} {'wrong ones':>11} {'right ones':>11}")
+    for band in DOUBT_BANDS:
+        doubt = [abs(p - 0.5) < band for p, _ in odds]
+        print(f"{band:18.2f} {sum(doubt):6d} {sum(d and not r for d, r in zip(doubt, right)):11d} "
+              f"{sum(d and r for d, r in zip(doubt, right)):11d}{'   (JOIN_DOUBT)' if band == JOIN_DOUBT else ''}")
 
 
 def main() -> None:
@@ -82,6 +86,7 @@ def main() -> None:
     parser.add_argument("--issues", type=int, default=400)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--month", default="2019-02")
+    parser.add_argument("--eval-issues", type=int, default=200, help="issues of the evaluation month to report on (0: none)")
     args = parser.parse_args()
     unseen = fluency.NgramModel(dict(count_prose(args.month, "train")))
     rows = list(cut_after_sentence(args.issues, args.seed, args.month, "dev"))
@@ -89,8 +94,9 @@ def main() -> None:
     print(f"JOIN_WEIGHTS = ({', '.join(f'{w:.3f}' for w in weights)})   # fitted on {len(rows)} jumps")
     fitted = lambda b, a: 1 / (1 + math.exp(-(weights[0] + np.dot(weights[1:], signs(unseen, b, a)))))  # noqa: E731
     table(f"{args.month} dev days (prose model of the other days, weights just fitted)", rows, fitted)
-    table(f"{EVAL_MONTH} (committed prose model and JOIN_WEIGHTS {JOIN_WEIGHTS})",
-          list(cut_after_sentence(args.issues // 2, args.seed, EVAL_MONTH)), runs_on)
+    if args.eval_issues:
+        table(f"{EVAL_MONTH} (committed prose model and JOIN_WEIGHTS {JOIN_WEIGHTS})",
+              list(cut_after_sentence(args.eval_issues, args.seed, EVAL_MONTH)), runs_on)
 
 
 if __name__ == "__main__":
