@@ -16,7 +16,6 @@ prose model and weights.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from pathlib import Path
 
@@ -24,8 +23,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.assembly.text import JOIN_DOUBT, JOIN_WEIGHTS, runs_on  # noqa: E402
-from archive.text.normalise import ends_sentence, match_view  # noqa: E402
+from archive.assembly.text import JOIN_DOUBT, JOIN_WEIGHTS, join_signs, runs_on  # noqa: E402
+from archive.text.normalise import ends_sentence  # noqa: E402
 from archive.text.page import fluency  # noqa: E402
 from bench.issuegen import generate_issues  # noqa: E402
 from bench.train_segmenter import EVAL_MONTH, count_prose  # noqa: E402
@@ -45,11 +44,6 @@ def cut_after_sentence(issues: int, seed: int, month: str, part: str | None = No
             if head.paragraphs and tail.paragraphs and ends_sentence(head.paragraphs[-1]):
                 one = len(head.paragraphs) + len(tail.paragraphs) - 1 == len(article.paragraphs)
                 yield head.paragraphs[-1], tail.paragraphs[0], one
-
-
-def signs(ngrams: fluency.NgramModel, before: str, after: str) -> list[float]:
-    """``runs_on``'s inputs, in JOIN_WEIGHTS' order after the bias."""
-    return [ngrams.break_gain(match_view(before), match_view(after)), math.log(len(before)), math.log(len(after))]
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
@@ -90,10 +84,10 @@ def main() -> None:
     args = parser.parse_args()
     unseen = fluency.NgramModel(dict(count_prose(args.month, "train")))
     rows = list(cut_after_sentence(args.issues, args.seed, args.month, "dev"))
-    weights = fit(np.array([signs(unseen, b, a) for b, a, _ in rows]), np.array([one for _, _, one in rows], dtype=float))
+    weights = fit(np.array([join_signs(b, a, unseen) for b, a, _ in rows]), np.array([one for _, _, one in rows], dtype=float))
     print(f"JOIN_WEIGHTS = ({', '.join(f'{w:.3f}' for w in weights)})   # fitted on {len(rows)} jumps")
-    fitted = lambda b, a: 1 / (1 + math.exp(-(weights[0] + np.dot(weights[1:], signs(unseen, b, a)))))  # noqa: E731
-    table(f"{args.month} dev days (prose model of the other days, weights just fitted)", rows, fitted)
+    table(f"{args.month} dev days (prose model of the other days, weights just fitted)", rows,
+          lambda before, after: runs_on(before, after, unseen, weights))
     if args.eval_issues:
         table(f"{EVAL_MONTH} (committed prose model and JOIN_WEIGHTS {JOIN_WEIGHTS})",
               list(cut_after_sentence(args.eval_issues, args.seed, EVAL_MONTH)), runs_on)

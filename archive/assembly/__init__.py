@@ -5,9 +5,9 @@ Public API: ``JumpOut``, ``JumpIn``, ``Link``, ``FEATURES``, ``REVIEW_THRESHOLD`
 ``join_paragraphs(head, tail)``.
 """
 from .match import FEATURES, REVIEW_THRESHOLD, candidate_scores, match_jumps
-from .text import doubtful_join, join_paragraphs
+from .text import join_across, join_paragraphs
 from .types import JumpIn, JumpOut, Link
 
 __all__ = [
-    "FEATURES", "REVIEW_THRESHOLD", "JumpIn", "JumpOut", "Link", "candidate_scores", "doubtful_join", "join_paragraphs", "match_jumps",
+    "FEATURES", "REVIEW_THRESHOLD", "JumpIn", "JumpOut", "Link", "candidate_scores", "join_across", "join_paragraphs", "match_jumps",
 ]

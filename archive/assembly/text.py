@@ -28,31 +28,41 @@ JOIN_WEIGHTS = (8.909, 0.266, -1.494, -0.628)
 JOIN_DOUBT = 0.2
 
 
-def runs_on(before: str, after: str) -> float:
+def join_signs(before: str, after: str, ngrams: fluency.NgramModel | None = None) -> tuple[float, float, float]:
+    """``runs_on``'s inputs, in JOIN_WEIGHTS' order after the bias (``ngrams``: the committed
+    prose model unless a fitting run gives its own)."""
+    gain = (ngrams or fluency.model()).break_gain(match_view(before), match_view(after))
+    return gain, math.log(max(1, len(before))), math.log(max(1, len(after)))
+
+
+def runs_on(before: str, after: str, ngrams: fluency.NgramModel | None = None,
+            weights: tuple[float, ...] = JOIN_WEIGHTS) -> float:
     """The probability that ``after`` continues the paragraph that ``before`` ends with a full
     stop, where a jump cut them apart (OCR'd text keeps no indent to show a new paragraph)."""
-    bias, gain, head, tail = JOIN_WEIGHTS
-    score = (bias + gain * fluency.model().break_gain(match_view(before), match_view(after))
-             + head * math.log(max(1, len(before))) + tail * math.log(max(1, len(after))))
+    bias, *slopes = weights
+    score = bias + sum(w * x for w, x in zip(slopes, join_signs(before, after, ngrams)))
     return 1 / (1 + math.exp(-score))
 
 
-def doubtful_join(head: Sequence[str], tail: Sequence[str]) -> float | None:
-    """``runs_on`` of a cut after a full stop when it is within JOIN_DOUBT of even odds (one
-    paragraph or two is then a guess, and the article's text goes to an editor); else None."""
-    if not head or not tail or not ends_sentence(head[-1]):
-        return None
-    probability = runs_on(head[-1], tail[0])
-    return probability if abs(probability - 0.5) < JOIN_DOUBT else None
+def join_across(head: Sequence[str], tail: Sequence[str]) -> tuple[list[str], float | None]:
+    """Article paragraphs across a jump, and ``runs_on`` of the seam when the head ends with a
+    full stop and the odds are within JOIN_DOUBT of even (one paragraph or two is then a guess,
+    and the article's text goes to an editor), else None. A head cut mid-sentence is joined to
+    the tail's first paragraph, and so is one cut after a full stop when the two pieces read as
+    one paragraph."""
+    head, tail = list(head), list(tail)
+    if not head or not tail:
+        return head + tail, None
+    probability = runs_on(head[-1], tail[0]) if ends_sentence(head[-1]) else 1.0
+    doubt = probability if abs(probability - 0.5) < JOIN_DOUBT else None
+    if probability > 0.5:
+        return head[:-1] + [head[-1].rstrip() + tail[0].lstrip()] + tail[1:], doubt
+    return head + tail, doubt
 
 
 def join_paragraphs(head: Sequence[str], tail: Sequence[str]) -> list[str]:
-    """Article paragraphs across a jump: a head cut mid-sentence is joined to the tail's first,
-    and so is one cut after a full stop when the two pieces read as one paragraph (``runs_on``)."""
-    head, tail = list(head), list(tail)
-    if head and tail and (not ends_sentence(head[-1]) or runs_on(head[-1], tail[0]) > 0.5):
-        return head[:-1] + [head[-1].rstrip() + tail[0].lstrip()] + tail[1:]
-    return head + tail
+    """``join_across``'s paragraphs."""
+    return join_across(head, tail)[0]
 
 
 def normalise(text: str | None) -> str:

@@ -227,7 +227,7 @@ def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int], list[str]]:
     """The paragraphs of a chain of fragments joined across their jumps, the indexes of the
     section heads among them, and why a join is in doubt (a reason per doubtful seam).
 
-    A paragraph cut by the jump is joined (``assembly.join_paragraphs``), so the heads of a
+    A paragraph cut by the jump is joined (``assembly.join_across``), so the heads of a
     later fragment move by the paragraphs before it, less one when the cut joined two. A
     section head is a paragraph of its own: a cut next to one joins nothing.
     """
@@ -240,8 +240,7 @@ def chain_text(chain: list[Fragment]) -> tuple[list[str], list[int], list[str]]:
         if before and (before - 1 in heads or 0 in own_heads):
             joined = paragraphs + own
         else:
-            joined = assembly.join_paragraphs(paragraphs, own)
-            doubt = assembly.doubtful_join(paragraphs, own)
+            joined, doubt = assembly.join_across(paragraphs, own)
             if doubt is not None:
                 doubts.append(f"a jump cut after a full stop: one paragraph or two? (p={doubt:.2f})")
         shift = before - (before + len(own) - len(joined))

@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, doubtful_join, join_paragraphs, match_jumps
+from archive.assembly import FEATURES, REVIEW_THRESHOLD, JumpIn, JumpOut, join_across, join_paragraphs, match_jumps
 from archive.assembly import features as F
 from archive.assembly.match import assign, confidence
 from archive.assembly.text import ends_sentence
@@ -216,9 +216,9 @@ def test_only_a_join_near_even_odds_is_in_doubt():
     and a cut mid-sentence is never in doubt."""
     from archive.assembly.text import JOIN_DOUBT, runs_on
 
-    assert doubtful_join(["全市上下正坚"], ["决贯彻。"]) is None
-    assert doubtful_join([WHOLE], [NEXT]) is None and runs_on(WHOLE, NEXT) < 0.5 - JOIN_DOUBT
-    assert doubtful_join([PIECE], [REST]) is None and runs_on(PIECE, REST) > 0.5 + JOIN_DOUBT
+    assert join_across(["全市上下正坚"], ["决贯彻。"])[1] is None
+    assert join_across([WHOLE], [NEXT])[1] is None and runs_on(WHOLE, NEXT) < 0.5 - JOIN_DOUBT
+    assert join_across([PIECE], [REST])[1] is None and runs_on(PIECE, REST) > 0.5 + JOIN_DOUBT
     near = WHOLE[:60] + "。"
     assert abs(runs_on(near, NEXT) - 0.5) < JOIN_DOUBT
-    assert doubtful_join([near], [NEXT]) == runs_on(near, NEXT)
+    assert join_across([near], [NEXT])[1] == runs_on(near, NEXT)
